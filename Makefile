@@ -1,0 +1,58 @@
+# Rampart build, test and code-generation targets. `make help` lists them.
+
+GO          ?= go
+BUILD_DIR   ?= build
+TEST_FLAGS  ?= -timeout 20m
+
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+.PHONY: help build install test test-unit lint proto-tools proto-gen proto-check clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
+
+build: ## Build the binaries in cmd/ into build/
+	@mkdir -p $(BUILD_DIR)
+	$(GO) build -o $(BUILD_DIR)/ ./cmd/...
+
+install: ## Install the binaries in cmd/ into GOBIN
+	$(GO) install ./cmd/...
+
+# Sequential sub-makes rather than prerequisites, so `make -j test` keeps the order.
+test: ## Everything CI runs: install protoc if needed, proto-check, unit tests
+	$(MAKE) proto-tools
+	$(MAKE) proto-check
+	$(MAKE) test-unit
+
+test-unit: ## Run the Go tests
+	$(GO) test $(TEST_FLAGS) ./...
+
+# Generated protobuf code is exempt from gofmt: it is whatever protoc emits.
+lint: ## gofmt check (except generated code) and go vet
+	@out="$$(find . \( -path ./.git -o -path ./$(BUILD_DIR) \) -prune -o -name '*.go' \
+		! -name '*.pb.go' ! -name '*.pb.gw.go' -print | xargs -r gofmt -l)"; \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+proto-tools: ## Install protoc (Debian protobuf-compiler) if it is missing
+	@if command -v protoc >/dev/null 2>&1; then \
+		echo "protoc present: $$(protoc --version)"; \
+	elif [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y protobuf-compiler || \
+			{ apt-get update && apt-get install -y protobuf-compiler; }; \
+	else \
+		echo "protoc is missing: install Debian's protobuf-compiler (needs root and apt-get)" >&2; \
+		exit 1; \
+	fi
+
+proto-gen: ## Regenerate *.pb.go and *.pb.gw.go from proto/
+	./scripts/protocgen.sh
+
+proto-check: ## Fail if the generated code does not match proto/
+	./scripts/protocheck.sh
+
+clean: ## Remove build outputs
+	rm -rf $(BUILD_DIR)
