@@ -336,4 +336,5 @@ require (
 tool (
 	github.com/cosmos/gogoproto/protoc-gen-gocosmos
 	github.com/grpc-ecosystem/grpc-gateway/protoc-gen-grpc-gateway
+	go.uber.org/mock/mockgen
 )
