@@ -1,0 +1,28 @@
+package types
+
+import errorsmod "cosmossdk.io/errors"
+
+// Provider errors. Codes start at 2 and are never renumbered or reused.
+var (
+	ErrUnauthorized             = errorsmod.Register(ModuleName, 2, "unauthorized")
+	ErrUnknownConsumerID        = errorsmod.Register(ModuleName, 3, "no consumer with this id")
+	ErrInvalidConsumerID        = errorsmod.Register(ModuleName, 4, "invalid consumer id")
+	ErrInvalidPhase             = errorsmod.Register(ModuleName, 5, "operation not allowed in the consumer's phase")
+	ErrInvalidChainID           = errorsmod.Register(ModuleName, 6, "invalid chain id")
+	ErrInvalidMetadata          = errorsmod.Register(ModuleName, 7, "invalid consumer metadata")
+	ErrInvalidInitParams        = errorsmod.Register(ModuleName, 8, "invalid consumer initialization parameters")
+	ErrInvalidPowerShaping      = errorsmod.Register(ModuleName, 9, "invalid power shaping parameters")
+	ErrInvalidInfractionParams  = errorsmod.Register(ModuleName, 10, "invalid infraction parameters")
+	ErrInvalidRewardDenoms      = errorsmod.Register(ModuleName, 11, "invalid allowlisted reward denoms")
+	ErrInvalidParams            = errorsmod.Register(ModuleName, 12, "invalid provider parameters")
+	ErrInvalidDeprecatedField   = errorsmod.Register(ModuleName, 13, "deprecated field must be empty")
+	ErrInvalidAddress           = errorsmod.Register(ModuleName, 14, "invalid address")
+	ErrEmptyValidatorSet        = errorsmod.Register(ModuleName, 15, "consumer validator set is empty")
+	ErrNoActiveValidator        = errorsmod.Register(ModuleName, 16, "consumer validator set has no active provider validator")
+	ErrConsumerClientCreation   = errorsmod.Register(ModuleName, 17, "cannot create consumer client")
+	ErrNoConsumerGenesis        = errorsmod.Register(ModuleName, 18, "no genesis for this consumer")
+	ErrUnknownClientID          = errorsmod.Register(ModuleName, 19, "no consumer for this client id")
+	ErrInvalidGenesis           = errorsmod.Register(ModuleName, 20, "invalid provider genesis")
+	ErrInvalidTopN              = errorsmod.Register(ModuleName, 21, "top N chains must be owned by governance")
+	ErrConsumerChannelNotOpened = errorsmod.Register(ModuleName, 22, "consumer channel is not established")
+)

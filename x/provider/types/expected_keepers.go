@@ -1,0 +1,60 @@
+package types
+
+import (
+	"context"
+	"time"
+
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
+	conntypes "github.com/cosmos/ibc-go/v11/modules/core/03-connection/types"
+	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
+	"github.com/cosmos/ibc-go/v11/modules/core/exported"
+)
+
+// StakingKeeper is what the provider reads of x/staking.
+type StakingKeeper interface {
+	GetBondedValidatorsByPower(ctx context.Context) ([]stakingtypes.Validator, error)
+	GetLastValidatorPower(ctx context.Context, operator sdk.ValAddress) (int64, error)
+	GetValidator(ctx context.Context, addr sdk.ValAddress) (stakingtypes.Validator, error)
+	GetValidatorByConsAddr(ctx context.Context, consAddr sdk.ConsAddress) (stakingtypes.Validator, error)
+	UnbondingTime(ctx context.Context) (time.Duration, error)
+	PowerReduction(ctx context.Context) math.Int
+	ValidatorAddressCodec() address.Codec
+	ConsensusAddressCodec() address.Codec
+}
+
+// SlashingKeeper provides the defaults of consumer infraction parameters.
+type SlashingKeeper interface {
+	SlashFractionDoubleSign(ctx context.Context) (math.LegacyDec, error)
+	DowntimeJailDuration(ctx context.Context) (time.Duration, error)
+}
+
+// AccountKeeper gives the provider its module accounts and address codec.
+type AccountKeeper interface {
+	GetModuleAccount(ctx context.Context, moduleName string) sdk.ModuleAccountI
+	AddressCodec() address.Codec
+}
+
+// ClientKeeper creates and reads consumer light clients.
+type ClientKeeper interface {
+	CreateClient(ctx sdk.Context, clientType string, clientState, consensusState []byte) (string, error)
+	GetClientState(ctx sdk.Context, clientID string) (exported.ClientState, bool)
+	GetClientConsensusState(ctx sdk.Context, clientID string, height exported.Height) (exported.ConsensusState, bool)
+	GetClientLatestHeight(ctx sdk.Context, clientID string) clienttypes.Height
+}
+
+// ConnectionKeeper reads connections during the channel handshake.
+type ConnectionKeeper interface {
+	GetConnection(ctx sdk.Context, connectionID string) (conntypes.ConnectionEnd, bool)
+}
+
+// ChannelKeeper reads and closes CCV channels.
+type ChannelKeeper interface {
+	GetChannel(ctx sdk.Context, portID, channelID string) (channeltypes.Channel, bool)
+	ChanCloseInit(ctx sdk.Context, portID, channelID string) error
+}

@@ -1,0 +1,72 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the provider module's name, store key and route.
+	ModuleName = "provider"
+	StoreKey   = ModuleName
+	RouterKey  = ModuleName
+
+	// MaxItemsPerBlock bounds the work each time queue does in one block.
+	MaxItemsPerBlock = 200
+)
+
+// Store prefixes. Every prefix and name is pinned by TestStorePrefixes: never
+// change or reuse one; retire it and take the next free byte instead.
+var (
+	ParamsKey                        = collections.NewPrefix(0)
+	ValsetUpdateIDKey                = collections.NewPrefix(1)
+	ConsumerIDSeqKey                 = collections.NewPrefix(2)
+	ConsumerChainIDKey               = collections.NewPrefix(3)
+	ConsumerOwnerKey                 = collections.NewPrefix(4)
+	ConsumerMetadataKey              = collections.NewPrefix(5)
+	ConsumerInitParamsKey            = collections.NewPrefix(6)
+	ConsumerPowerShapingParamsKey    = collections.NewPrefix(7)
+	ConsumerInfractionParamsKey      = collections.NewPrefix(8)
+	ConsumerRewardDenomsKey          = collections.NewPrefix(9)
+	ConsumerPhaseKey                 = collections.NewPrefix(10)
+	SpawnTimeQueueKey                = collections.NewPrefix(11)
+	RemovalTimeQueueKey              = collections.NewPrefix(12)
+	RemovalTimeKey                   = collections.NewPrefix(13)
+	ConsumerClientIDKey              = collections.NewPrefix(14)
+	ClientIDToConsumerIDKey          = collections.NewPrefix(15)
+	ConsumerGenesisKey               = collections.NewPrefix(16)
+	ConsumerChannelIDKey             = collections.NewPrefix(17)
+	ChannelIDToConsumerIDKey         = collections.NewPrefix(18)
+	InitChainHeightKey               = collections.NewPrefix(19)
+	PendingVSCPacketsKey             = collections.NewPrefix(20)
+	ValsetUpdateIDToHeightKey        = collections.NewPrefix(21)
+	ConsumerValidatorsKey            = collections.NewPrefix(22)
+	LastProviderConsensusValsKey     = collections.NewPrefix(23)
+	EquivocationEvidenceMinHeightKey = collections.NewPrefix(24)
+)
+
+// Collection names, as they appear in the schema.
+const (
+	ParamsName                        = "params"
+	ValsetUpdateIDName                = "valset_update_id"
+	ConsumerIDSeqName                 = "consumer_id_seq"
+	ConsumerChainIDName               = "consumer_chain_id"
+	ConsumerOwnerName                 = "consumer_owner"
+	ConsumerMetadataName              = "consumer_metadata"
+	ConsumerInitParamsName            = "consumer_init_params"
+	ConsumerPowerShapingParamsName    = "consumer_power_shaping_params"
+	ConsumerInfractionParamsName      = "consumer_infraction_params"
+	ConsumerRewardDenomsName          = "consumer_reward_denoms"
+	ConsumerPhaseName                 = "consumer_phase"
+	SpawnTimeQueueName                = "spawn_time_queue"
+	RemovalTimeQueueName              = "removal_time_queue"
+	RemovalTimeName                   = "removal_time"
+	ConsumerClientIDName              = "consumer_client_id"
+	ClientIDToConsumerIDName          = "client_id_to_consumer_id"
+	ConsumerGenesisName               = "consumer_genesis"
+	ConsumerChannelIDName             = "consumer_channel_id"
+	ChannelIDToConsumerIDName         = "channel_id_to_consumer_id"
+	InitChainHeightName               = "init_chain_height"
+	PendingVSCPacketsName             = "pending_vsc_packets"
+	ValsetUpdateIDToHeightName        = "valset_update_id_to_height"
+	ConsumerValidatorsName            = "consumer_validators"
+	LastProviderConsensusValsName     = "last_provider_consensus_validators"
+	EquivocationEvidenceMinHeightName = "equivocation_evidence_min_height"
+)
