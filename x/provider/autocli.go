@@ -81,10 +81,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "chain_id"}, {ProtoField: "metadata"}},
 				},
 				{
-					RpcMethod: "UpdateConsumer",
-					Use:       "update-consumer [consumer-id]",
-					Short:     "Update a consumer chain you own; parts left out keep their value",
-					Example:   `update-consumer 0 --initialization-parameters init.json --from owner`,
+					RpcMethod:      "UpdateConsumer",
+					Use:            "update-consumer [consumer-id]",
+					Short:          "Update a consumer chain you own; parts left out keep their value",
+					Example:        `update-consumer 0 --initialization-parameters init.json --from owner`,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}},
 				},
 				{

@@ -129,7 +129,7 @@ func (k *Keeper) LaunchConsumer(ctx sdk.Context, consumerID string) error {
 		}
 	}
 	if err := genesis.Validate(); err != nil {
-		return errorsmod.Wrapf(types.ErrInvalidGenesis, "generated consumer genesis: %s", err)
+		return errorsmod.Wrap(err, "generated consumer genesis")
 	}
 	if err := k.ConsumerGenesis.Set(ctx, consumerID, genesis); err != nil {
 		return err

@@ -96,7 +96,7 @@ func (p Params) Validate() error {
 // validateTemplateClient checks the template once the per-consumer fields
 // have placeholder values, so that a client built from it is valid.
 func validateTemplateClient(cs ibctm.ClientState) error {
-	cs.ChainId = "placeholder-1"
+	cs.ChainId = "placeholder"
 	cs.TrustingPeriod = 2 * time.Hour
 	cs.UnbondingPeriod = 3 * time.Hour
 	cs.LatestHeight = clienttypes.NewHeight(0, 1)

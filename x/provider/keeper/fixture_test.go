@@ -1,0 +1,170 @@
+package keeper_test
+
+import (
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.uber.org/mock/gomock"
+
+	"cosmossdk.io/math"
+
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+
+	"github.com/rampart-ics/rampart/x/provider"
+	"github.com/rampart-ics/rampart/x/provider/keeper"
+	ptestutil "github.com/rampart-ics/rampart/x/provider/testutil"
+	"github.com/rampart-ics/rampart/x/provider/types"
+)
+
+const (
+	providerChainID = "provider-1"
+	unbondingPeriod = 21 * 24 * time.Hour
+)
+
+var (
+	genesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	govAddr     = authtypes.NewModuleAddress("gov").String()
+	ownerAddr   = sdk.AccAddress("owner_______________").String()
+	otherAddr   = sdk.AccAddress("other_______________").String()
+)
+
+// testValidator is a bonded provider validator with a fixed power.
+type testValidator struct {
+	val      stakingtypes.Validator
+	valAddr  sdk.ValAddress
+	consAddr sdk.ConsAddress
+	power    int64
+}
+
+// fixture is a provider keeper on a real store, with mocked neighbours.
+type fixture struct {
+	t          *testing.T
+	ctx        sdk.Context
+	k          *keeper.Keeper
+	staking    *ptestutil.MockStakingKeeper
+	slashing   *ptestutil.MockSlashingKeeper
+	clients    *ptestutil.MockClientKeeper
+	conns      *ptestutil.MockConnectionKeeper
+	channels   *mockChannelKeeper
+	accounts   *ptestutil.MockAccountKeeper
+	validators []*testValidator
+}
+
+// mockChannelKeeper is the channel keeper and the ICS4 wrapper in one, as
+// in the app.
+type mockChannelKeeper struct {
+	*ptestutil.MockChannelKeeper
+	*mockICS4Wrapper
+}
+
+func newFixture(t *testing.T, powers ...int64) *fixture {
+	t.Helper()
+	ctrl := gomock.NewController(t)
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
+	enc := moduletestutil.MakeTestEncodingConfig(provider.AppModule{})
+
+	f := &fixture{
+		t:        t,
+		staking:  ptestutil.NewMockStakingKeeper(ctrl),
+		slashing: ptestutil.NewMockSlashingKeeper(ctrl),
+		clients:  ptestutil.NewMockClientKeeper(ctrl),
+		conns:    ptestutil.NewMockConnectionKeeper(ctrl),
+		channels: &mockChannelKeeper{ptestutil.NewMockChannelKeeper(ctrl), &mockICS4Wrapper{}},
+		accounts: ptestutil.NewMockAccountKeeper(ctrl),
+	}
+	f.accounts.EXPECT().AddressCodec().Return(addresscodec.NewBech32Codec("cosmos")).AnyTimes()
+	f.staking.EXPECT().ValidatorAddressCodec().Return(addresscodec.NewBech32Codec("cosmosvaloper")).AnyTimes()
+	f.staking.EXPECT().ConsensusAddressCodec().Return(addresscodec.NewBech32Codec("cosmosvalcons")).AnyTimes()
+	f.staking.EXPECT().UnbondingTime(gomock.Any()).Return(unbondingPeriod, nil).AnyTimes()
+	f.staking.EXPECT().GetBondedValidatorsByPower(gomock.Any()).DoAndReturn(f.bondedByPower).AnyTimes()
+	f.staking.EXPECT().GetLastValidatorPower(gomock.Any(), gomock.Any()).DoAndReturn(f.lastPower).AnyTimes()
+	f.slashing.EXPECT().SlashFractionDoubleSign(gomock.Any()).Return(math.LegacyNewDecWithPrec(5, 2), nil).AnyTimes()
+	f.slashing.EXPECT().DowntimeJailDuration(gomock.Any()).Return(10*time.Minute, nil).AnyTimes()
+
+	f.k = keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), f.clients, f.conns, f.channels,
+		f.staking, f.slashing, f.accounts, govAddr)
+	f.ctx = tctx.Ctx.WithChainID(providerChainID).WithBlockHeight(1).WithBlockTime(genesisTime).
+		WithBlockHeader(cmtproto.Header{ChainID: providerChainID, Height: 1, Time: genesisTime, AppHash: make([]byte, 32), NextValidatorsHash: make([]byte, 32)})
+	for i, p := range powers {
+		f.addValidator(byte(i+1), p)
+	}
+	f.k.InitGenesis(f.ctx, types.DefaultGenesisState())
+	return f
+}
+
+func (f *fixture) addValidator(seed byte, power int64) *testValidator {
+	pk := ed25519.GenPrivKeyFromSecret([]byte{seed}).PubKey()
+	valAddr := sdk.ValAddress(pk.Address())
+	val, err := stakingtypes.NewValidator(valAddr.String(), pk, stakingtypes.Description{Moniker: string('a' + seed)})
+	require.NoError(f.t, err)
+	val.Status = stakingtypes.Bonded
+	val.Tokens = sdk.TokensFromConsensusPower(power, sdk.DefaultPowerReduction)
+	tv := &testValidator{val: val, valAddr: valAddr, consAddr: sdk.ConsAddress(pk.Address()), power: power}
+	f.validators = append(f.validators, tv)
+	return tv
+}
+
+func (f *fixture) bondedByPower(_ any) ([]stakingtypes.Validator, error) {
+	vals := make([]*testValidator, 0, len(f.validators))
+	for _, v := range f.validators {
+		if v.power > 0 {
+			vals = append(vals, v)
+		}
+	}
+	sort.SliceStable(vals, func(i, j int) bool { return vals[i].power > vals[j].power })
+	out := make([]stakingtypes.Validator, len(vals))
+	for i, v := range vals {
+		out[i] = v.val
+	}
+	return out, nil
+}
+
+func (f *fixture) lastPower(_ any, addr sdk.ValAddress) (int64, error) {
+	for _, v := range f.validators {
+		if v.valAddr.Equals(addr) {
+			return v.power, nil
+		}
+	}
+	return 0, nil
+}
+
+// nextBlock moves the context to the next block, a few seconds later.
+func (f *fixture) nextBlock() {
+	h := f.ctx.BlockHeight() + 1
+	now := f.ctx.BlockTime().Add(5 * time.Second)
+	header := f.ctx.BlockHeader()
+	header.Height, header.Time = h, now
+	f.ctx = f.ctx.WithBlockHeight(h).WithBlockTime(now).WithBlockHeader(header)
+}
+
+func (f *fixture) msgServer() types.MsgServer { return keeper.NewMsgServerImpl(f.k) }
+
+func validMetadata() types.ConsumerMetadata {
+	return types.ConsumerMetadata{Name: "chain", Description: "a consumer", Metadata: "{}"}
+}
+
+// createConsumer registers a consumer owned by ownerAddr with the given
+// spawn time (zero: not scheduled).
+func (f *fixture) createConsumer(spawnTime time.Time) string {
+	f.t.Helper()
+	init := types.DefaultConsumerInitializationParameters()
+	init.SpawnTime = spawnTime
+	msg := &types.MsgCreateConsumer{Submitter: ownerAddr, ChainId: "consumer-1", Metadata: validMetadata(), InitializationParameters: &init}
+	require.NoError(f.t, msg.ValidateBasic())
+	res, err := f.msgServer().CreateConsumer(f.ctx, msg)
+	require.NoError(f.t, err)
+	return res.ConsumerId
+}

@@ -1,0 +1,60 @@
+package types_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/collections"
+
+	"github.com/rampart-ics/rampart/x/provider/types"
+)
+
+// TestStorePrefixes pins every store prefix and name. Changing one breaks
+// existing chains' state: retire it and add a new one instead.
+func TestStorePrefixes(t *testing.T) {
+	pinned := []struct {
+		prefix collections.Prefix
+		b      byte
+		name   string
+	}{
+		{types.ParamsKey, 0, types.ParamsName},
+		{types.ValsetUpdateIDKey, 1, types.ValsetUpdateIDName},
+		{types.ConsumerIDSeqKey, 2, types.ConsumerIDSeqName},
+		{types.ConsumerChainIDKey, 3, types.ConsumerChainIDName},
+		{types.ConsumerOwnerKey, 4, types.ConsumerOwnerName},
+		{types.ConsumerMetadataKey, 5, types.ConsumerMetadataName},
+		{types.ConsumerInitParamsKey, 6, types.ConsumerInitParamsName},
+		{types.ConsumerPowerShapingParamsKey, 7, types.ConsumerPowerShapingParamsName},
+		{types.ConsumerInfractionParamsKey, 8, types.ConsumerInfractionParamsName},
+		{types.ConsumerRewardDenomsKey, 9, types.ConsumerRewardDenomsName},
+		{types.ConsumerPhaseKey, 10, types.ConsumerPhaseName},
+		{types.SpawnTimeQueueKey, 11, types.SpawnTimeQueueName},
+		{types.RemovalTimeQueueKey, 12, types.RemovalTimeQueueName},
+		{types.RemovalTimeKey, 13, types.RemovalTimeName},
+		{types.ConsumerClientIDKey, 14, types.ConsumerClientIDName},
+		{types.ClientIDToConsumerIDKey, 15, types.ClientIDToConsumerIDName},
+		{types.ConsumerGenesisKey, 16, types.ConsumerGenesisName},
+		{types.ConsumerChannelIDKey, 17, types.ConsumerChannelIDName},
+		{types.ChannelIDToConsumerIDKey, 18, types.ChannelIDToConsumerIDName},
+		{types.InitChainHeightKey, 19, types.InitChainHeightName},
+		{types.PendingVSCPacketsKey, 20, types.PendingVSCPacketsName},
+		{types.ValsetUpdateIDToHeightKey, 21, types.ValsetUpdateIDToHeightName},
+		{types.ConsumerValidatorsKey, 22, types.ConsumerValidatorsName},
+		{types.LastProviderConsensusValsKey, 23, types.LastProviderConsensusValsName},
+		{types.EquivocationEvidenceMinHeightKey, 24, types.EquivocationEvidenceMinHeightName},
+	}
+	wantNames := []string{
+		"params", "valset_update_id", "consumer_id_seq", "consumer_chain_id", "consumer_owner", "consumer_metadata",
+		"consumer_init_params", "consumer_power_shaping_params", "consumer_infraction_params", "consumer_reward_denoms",
+		"consumer_phase", "spawn_time_queue", "removal_time_queue", "removal_time", "consumer_client_id",
+		"client_id_to_consumer_id", "consumer_genesis", "consumer_channel_id", "channel_id_to_consumer_id",
+		"init_chain_height", "pending_vsc_packets", "valset_update_id_to_height", "consumer_validators",
+		"last_provider_consensus_validators", "equivocation_evidence_min_height",
+	}
+	require.Len(t, pinned, len(wantNames))
+	for i, p := range pinned {
+		require.Equal(t, []byte{p.b}, p.prefix.Bytes(), "prefix of %s", p.name)
+		require.Equal(t, wantNames[i], p.name)
+	}
+}
