@@ -108,13 +108,17 @@ func TestUpdateConsumer(t *testing.T) {
 		wantPhase types.ConsumerPhase
 	}{
 		{
-			name:    "a non-owner is refused",
-			msg:     func(id string) *types.MsgUpdateConsumer { return &types.MsgUpdateConsumer{Owner: otherAddr, ConsumerId: id} },
+			name: "a non-owner is refused",
+			msg: func(id string) *types.MsgUpdateConsumer {
+				return &types.MsgUpdateConsumer{Owner: otherAddr, ConsumerId: id}
+			},
 			wantErr: types.ErrUnauthorized,
 		},
 		{
-			name:    "unknown consumer",
-			msg:     func(string) *types.MsgUpdateConsumer { return &types.MsgUpdateConsumer{Owner: ownerAddr, ConsumerId: "99"} },
+			name: "unknown consumer",
+			msg: func(string) *types.MsgUpdateConsumer {
+				return &types.MsgUpdateConsumer{Owner: ownerAddr, ConsumerId: "99"}
+			},
 			wantErr: types.ErrUnknownConsumerID,
 		},
 		{
