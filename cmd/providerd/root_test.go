@@ -1,0 +1,49 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	svrcmd "github.com/cosmos/cosmos-sdk/server/cmd"
+)
+
+// The commands the getting-started guide uses exist, and consumer-genesis
+// is the protobuf-JSON one, not autocli's.
+func TestRootCommands(t *testing.T) {
+	root := NewRootCmd()
+	for _, path := range [][]string{
+		{"init"}, {"start"}, {"keys", "add"}, {"config", "set"}, {"status"},
+		{"genesis", "add-genesis-account"}, {"genesis", "gentx"}, {"genesis", "collect-gentxs"}, {"genesis", "validate"},
+		{"tx", "provider", "create-consumer"}, {"tx", "bank", "send"}, {"tx", "staking", "delegate"},
+		{"query", "provider", "consumer-genesis"}, {"query", "provider", "list-consumer-chains"},
+	} {
+		cmd, _, err := root.Find(path)
+		require.NoError(t, err, path)
+		require.Equal(t, path[len(path)-1], cmd.Name(), path)
+	}
+	cmd, _, err := root.Find([]string{"query", "provider", "consumer-genesis"})
+	require.NoError(t, err)
+	require.Contains(t, cmd.Long, "protobuf JSON")
+}
+
+// `config set` writes client.toml and `config get` reads it back.
+func TestConfigSetGet(t *testing.T) {
+	home := t.TempDir()
+	run := func(args ...string) string {
+		root := NewRootCmd()
+		var out bytes.Buffer
+		root.SetOut(&out)
+		root.SetErr(&out)
+		root.SetArgs(append(args, "--home", home))
+		require.NoError(t, svrcmd.Execute(root, "PROVIDERD", home), out.String())
+		return strings.TrimSpace(out.String())
+	}
+	run("config", "set", "node", "tcp://127.0.0.1:36657")
+	run("config", "set", "chain-id", "provider-1")
+	require.Equal(t, "tcp://127.0.0.1:36657", run("config", "get", "node"))
+	require.Equal(t, "provider-1", run("config", "get", "chain-id"))
+	require.Contains(t, run("config"), `keyring-backend = "os"`)
+}
