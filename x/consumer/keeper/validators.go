@@ -1,7 +1,6 @@
 package keeper
 
 import (
-	"math"
 	"slices"
 	"sort"
 
@@ -16,13 +15,10 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	cmtprotocrypto "github.com/cometbft/cometbft/proto/tendermint/crypto"
+	cmttypes "github.com/cometbft/cometbft/types"
 
 	"github.com/rampart-ics/rampart/x/consumer/types"
 )
-
-// maxTotalVotingPower is CometBFT's bound on the sum of voting powers; a
-// larger set makes CometBFT reject the block's validator updates.
-const maxTotalVotingPower = math.MaxInt64 / 8
 
 // ValidatorUpdatesToApply applies the changes accumulated during the block
 // to the consumer's validator set, clears them, and returns what CometBFT
@@ -162,8 +158,8 @@ func (k *Keeper) checkResultingSet(ctx sdk.Context, incoming []abci.ValidatorUpd
 		if p == 0 {
 			continue
 		}
-		if total > maxTotalVotingPower-p {
-			return errorsmod.Wrapf(types.ErrInvalidValidatorUpdate, "total voting power would exceed %d", int64(maxTotalVotingPower))
+		if total > cmttypes.MaxTotalVotingPower-p {
+			return errorsmod.Wrapf(types.ErrInvalidValidatorUpdate, "total voting power would exceed %d", cmttypes.MaxTotalVotingPower)
 		}
 		total += p
 		count++
