@@ -93,3 +93,28 @@ func TestExportAppStateAndValidators(t *testing.T) {
 	}
 }
 
+// CometBFT gets the provider module's validator set, not x/staking's: with
+// max_provider_consensus_validators below the number of bonded validators,
+// the others leave CometBFT's set while staying bonded, and export agrees.
+func TestProviderConsensusSetCap(t *testing.T) {
+	coord := ibctesting.NewCustomAppCoordinator(t, 1, appCreator)
+	chain := coord.GetChain(ibctesting.GetChainID(1))
+	app := chain.App.(*providerapp.ProviderApp)
+	require.Greater(t, len(chain.Vals.Validators), 1)
+
+	params, err := app.ProviderKeeper.Params.Get(chain.GetContext())
+	require.NoError(t, err)
+	params.MaxProviderConsensusValidators = 1
+	require.NoError(t, app.ProviderKeeper.Params.Set(chain.GetContext(), params))
+	coord.CommitNBlocks(chain, 2)
+
+	require.Len(t, chain.Vals.Validators, 1)
+	bonded, err := app.StakingKeeper.GetBondedValidatorsByPower(chain.GetContext())
+	require.NoError(t, err)
+	require.Greater(t, len(bonded), 1)
+
+	exported, err := app.ExportAppStateAndValidators(false, nil, nil)
+	require.NoError(t, err)
+	require.Len(t, exported.Validators, 1)
+	require.Equal(t, chain.Vals.Validators[0].Address, exported.Validators[0].Address)
+}

@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 
+	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/x/staking"
 	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+	cmttypes "github.com/cometbft/cometbft/types"
 )
 
 // ExportAppStateAndValidators exports the application state as a genesis
@@ -39,7 +40,7 @@ func (app *ProviderApp) ExportAppStateAndValidators(
 	if err != nil {
 		return servertypes.ExportedApp{}, err
 	}
-	validators, err := staking.WriteValidators(ctx, app.StakingKeeper)
+	validators, err := app.exportValidators(ctx)
 	if err != nil {
 		return servertypes.ExportedApp{}, fmt.Errorf("exporting validators: %w", err)
 	}
@@ -49,6 +50,36 @@ func (app *ProviderApp) ExportAppStateAndValidators(
 		Height:          height,
 		ConsensusParams: app.GetConsensusParams(ctx),
 	}, nil
+}
+
+// exportValidators returns the provider's CometBFT set: the provider
+// module's (the first max_provider_consensus_validators bonded validators),
+// not x/staking's bonded set.
+func (app *ProviderApp) exportValidators(ctx sdk.Context) ([]cmttypes.GenesisValidator, error) {
+	set, err := app.ProviderKeeper.ProviderConsensusSet(ctx)
+	if err != nil {
+		return nil, err
+	}
+	vals := make([]cmttypes.GenesisValidator, 0, len(set))
+	for _, cv := range set {
+		if cv.PublicKey == nil {
+			return nil, fmt.Errorf("validator %X has no public key", cv.ProviderConsAddr)
+		}
+		pk, err := cryptocodec.FromCmtProtoPublicKey(*cv.PublicKey)
+		if err != nil {
+			return nil, err
+		}
+		cmtPk, err := cryptocodec.ToCmtPubKeyInterface(pk)
+		if err != nil {
+			return nil, err
+		}
+		var name string
+		if val, err := app.StakingKeeper.GetValidatorByConsAddr(ctx, cv.ProviderConsAddr); err == nil {
+			name = val.GetMoniker()
+		}
+		vals = append(vals, cmttypes.GenesisValidator{Address: cmtPk.Address(), PubKey: cmtPk, Power: cv.Power, Name: name})
+	}
+	return vals, nil
 }
 
 // prepForZeroHeightGenesis settles distribution and resets the heights that

@@ -36,7 +36,6 @@ func TestConfigSetGet(t *testing.T) {
 		root := NewRootCmd()
 		var out bytes.Buffer
 		root.SetOut(&out)
-		root.SetErr(&out)
 		root.SetArgs(append(args, "--home", home))
 		require.NoError(t, svrcmd.Execute(root, "PROVIDERD", home), out.String())
 		return strings.TrimSpace(out.String())

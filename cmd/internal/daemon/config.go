@@ -52,7 +52,7 @@ func ConfigCmd() *cobra.Command {
 				return err
 			}
 			for _, k := range clientConfigKeys {
-				cmd.Printf("%s = %q\n", k, values[k])
+				fmt.Fprintf(cmd.OutOrStdout(), "%s = %q\n", k, values[k])
 			}
 			return nil
 		},
@@ -71,7 +71,7 @@ func ConfigCmd() *cobra.Command {
 				if !ok {
 					return unknownKey(args[0])
 				}
-				cmd.Println(v)
+				fmt.Fprintln(cmd.OutOrStdout(), v)
 				return nil
 			},
 		},
