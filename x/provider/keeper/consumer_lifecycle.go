@@ -10,6 +10,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
+
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
@@ -21,6 +23,8 @@ func (k *Keeper) CreateConsumer(ctx sdk.Context, msg *types.MsgCreateConsumer) (
 		return "", err
 	}
 	initParams := types.DefaultConsumerInitializationParameters()
+	// The default initial height follows the chain id's revision number.
+	initParams.InitialHeight.RevisionNumber = clienttypes.ParseChainID(msg.ChainId)
 	if msg.InitializationParameters != nil {
 		initParams = *msg.InitializationParameters
 	}
@@ -194,6 +198,16 @@ func (k *Keeper) scheduleLaunch(ctx sdk.Context, consumerID string, oldSpawnTime
 	initParams, err := k.ConsumerInitParams.Get(ctx, consumerID)
 	if err != nil {
 		return err
+	}
+	chainID, err := k.GetConsumerChainID(ctx, consumerID)
+	if err != nil {
+		return err
+	}
+	// Catch now what would otherwise only fail at launch: a light client's
+	// heights carry the revision number of its chain id.
+	if rev := clienttypes.ParseChainID(chainID); initParams.InitialHeight.RevisionNumber != rev {
+		return errorsmod.Wrapf(types.ErrInvalidInitParams, "initial height %s has revision %d but chain id %s has revision %d",
+			initParams.InitialHeight, initParams.InitialHeight.RevisionNumber, chainID, rev)
 	}
 	if initParams.SpawnTime.IsZero() {
 		return k.setConsumerPhase(ctx, consumerID, types.CONSUMER_PHASE_REGISTERED)

@@ -223,3 +223,19 @@ func TestRemoveConsumer(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "consumer-1", chainID)
 }
+
+func TestInitialHeightMustMatchChainIDRevision(t *testing.T) {
+	f := newFixture(t, 100)
+	init := types.DefaultConsumerInitializationParameters() // revision 1
+	msg := &types.MsgCreateConsumer{Submitter: ownerAddr, ChainId: "norevision", Metadata: validMetadata(), InitializationParameters: &init}
+	_, err := f.msgServer().CreateConsumer(f.ctx, msg)
+	require.ErrorIs(t, err, types.ErrInvalidInitParams)
+
+	// Left to the defaults, the initial height takes the chain id's revision.
+	msg.InitializationParameters = nil
+	res, err := f.msgServer().CreateConsumer(f.ctx, msg)
+	require.NoError(t, err)
+	got, err := f.k.ConsumerInitParams.Get(f.ctx, res.ConsumerId)
+	require.NoError(t, err)
+	require.Equal(t, uint64(0), got.InitialHeight.RevisionNumber)
+}
