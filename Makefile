@@ -7,7 +7,7 @@ TEST_FLAGS  ?= -timeout 20m
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
 
-.PHONY: help build install test test-unit lint proto-tools proto-gen proto-check clean
+.PHONY: help build install test test-unit test-e2e demo lint proto-tools proto-gen proto-check clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -28,6 +28,12 @@ test: ## Everything CI runs: install protoc if needed, proto-check, unit tests
 
 test-unit: ## Run the Go tests
 	$(GO) test $(TEST_FLAGS) ./...
+
+test-e2e: ## Run only the end-to-end tests (real nodes and relayer; test-unit runs them too)
+	$(GO) test $(TEST_FLAGS) -count=1 -v ./tests/e2e/...
+
+demo: build ## Start a local network and show a delegation reaching a consumer's validator set
+	$(BUILD_DIR)/rampart localnet demo --bin-dir $(BUILD_DIR)
 
 # Generated protobuf code is exempt from gofmt: it is whatever protoc emits.
 lint: ## gofmt check (except generated code) and go vet
