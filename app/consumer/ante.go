@@ -43,6 +43,8 @@ func NewAnteHandler(opts HandlerOptions) (sdk.AnteHandler, error) {
 		ante.NewSetUpContextDecorator(), // first: sets the gas meter
 		ante.NewExtensionOptionsDecorator(opts.ExtensionOptionChecker),
 		consumerante.NewIBCOnlyUntilEstablishedDecorator(opts.ConsumerKeeper),
+		// Validators are punished, and unjail, on the provider.
+		consumerante.NewDisabledMsgsDecorator(),
 		ante.NewValidateBasicDecorator(),
 		ante.NewTxTimeoutHeightDecorator(),
 		ante.NewValidateMemoDecorator(opts.AccountKeeper),

@@ -28,6 +28,8 @@ import (
 	authtx "github.com/cosmos/cosmos-sdk/x/auth/tx"
 	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
 	consensuskeeper "github.com/cosmos/cosmos-sdk/x/consensus/keeper"
+	evidencekeeper "github.com/cosmos/cosmos-sdk/x/evidence/keeper"
+	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
 	"github.com/cosmos/cosmos-sdk/x/tx/signing"
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 
@@ -73,6 +75,8 @@ type ConsumerApp struct {
 	IBCKeeper             *ibckeeper.Keeper
 	TransferKeeper        *ibctransferkeeper.Keeper
 	ConsumerKeeper        *consumerkeeper.Keeper
+	SlashingKeeper        slashingkeeper.Keeper
+	EvidenceKeeper        *evidencekeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -124,6 +128,7 @@ func NewConsumerApp(
 
 	app.initKeepers(appOpts, logger)
 	tm := app.initIBC()
+	app.initSlashing()
 	app.initModules(tm)
 	app.registerReflection()
 	app.registerUpgradeHandlers()

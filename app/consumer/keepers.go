@@ -17,7 +17,11 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	consensuskeeper "github.com/cosmos/cosmos-sdk/x/consensus/keeper"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	evidencekeeper "github.com/cosmos/cosmos-sdk/x/evidence/keeper"
+	evidencetypes "github.com/cosmos/cosmos-sdk/x/evidence/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
+	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
@@ -26,20 +30,6 @@ import (
 
 	consumertypes "github.com/rampart-ics/rampart/x/consumer/types"
 )
-
-// x/slashing and x/evidence are not wired yet. Both take a staking keeper,
-// which a consumer does not have; the consumer keeper is to play that role
-// (ics-protocol.md §3.4) and does not implement it yet. What they call:
-//
-//	slashingtypes.StakingKeeper: ValidatorAddressCodec, ConsensusAddressCodec,
-//	  IterateValidators, Validator, ValidatorByConsAddr, Slash,
-//	  SlashWithInfractionReason, Jail, Unjail, Delegation, GetAllValidators,
-//	  MaxValidators, IsValidatorJailed.
-//	evidencetypes.StakingKeeper: ConsensusAddressCodec, ValidatorByConsAddr,
-//	  GetParams (staking params).
-//
-// x/slashing's BeginBlocker and InitGenesis, and x/evidence's BeginBlocker,
-// call these at the first block, so neither module can run without them.
 
 // maccPerms lists the module accounts and their permissions.
 var maccPerms = map[string][]string{
@@ -52,6 +42,7 @@ func storeKeys() []string {
 	return []string{
 		authtypes.StoreKey, banktypes.StoreKey, upgradetypes.StoreKey, consensustypes.StoreKey,
 		ibcexported.StoreKey, ibctransfertypes.StoreKey, consumertypes.StoreKey,
+		slashingtypes.StoreKey, evidencetypes.StoreKey,
 	}
 }
 
@@ -104,4 +95,21 @@ func (app *ConsumerApp) initKeepers(appOpts servertypes.AppOptions, logger log.L
 	app.UpgradeKeeper = upgradekeeper.NewKeeper(
 		skipUpgradeHeights, runtime.NewKVStoreService(keys[upgradetypes.StoreKey]), cdc,
 		cast.ToString(appOpts.Get(flags.FlagHome)), app.BaseApp, authority())
+}
+
+// initSlashing builds x/slashing and x/evidence on the consumer keeper, which
+// stands in for x/staking (ics-protocol.md §3.4): downtime and double signing
+// become slash packets for the provider. Runs after initIBC, which builds the
+// consumer keeper.
+func (app *ConsumerApp) initSlashing() {
+	cdc, keys := app.appCodec, app.keys
+	app.SlashingKeeper = slashingkeeper.NewKeeper(
+		cdc, app.legacyAmino, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]),
+		app.ConsumerKeeper, authority())
+	// Every validator the provider adds gets its signing info at once.
+	app.ConsumerKeeper.SetSlashingHooks(app.SlashingKeeper.Hooks())
+	app.EvidenceKeeper = evidencekeeper.NewKeeper(
+		cdc, runtime.NewKVStoreService(keys[evidencetypes.StoreKey]),
+		app.ConsumerKeeper, app.SlashingKeeper, app.AccountKeeper.AddressCodec(),
+		runtime.ProvideCometInfoService())
 }

@@ -8,6 +8,10 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/cosmos/cosmos-sdk/x/consensus"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	"github.com/cosmos/cosmos-sdk/x/evidence"
+	evidencetypes "github.com/cosmos/cosmos-sdk/x/evidence/types"
+	"github.com/cosmos/cosmos-sdk/x/slashing"
+	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
 	"github.com/cosmos/cosmos-sdk/x/upgrade"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
@@ -36,6 +40,9 @@ func (app *ConsumerApp) initModules(tm tmLightClient) {
 		ibctm.NewAppModule(tm),
 		transfer.NewAppModule(app.TransferKeeper),
 		consumermodule.NewAppModule(app.ConsumerKeeper),
+		slashing.NewAppModule(cdc, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper,
+			app.ConsumerKeeper, nil, app.interfaceRegistry),
+		evidence.NewAppModule(*app.EvidenceKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, nil)
@@ -43,12 +50,18 @@ func (app *ConsumerApp) initModules(tm tmLightClient) {
 	app.BasicModuleManager.RegisterInterfaces(app.interfaceRegistry)
 
 	app.ModuleManager.SetOrderPreBlockers(upgradetypes.ModuleName, authtypes.ModuleName)
-	app.ModuleManager.SetOrderBeginBlockers(ibcexported.ModuleName, consumertypes.ModuleName)
+	// x/slashing and x/evidence queue slash requests in BeginBlock; the
+	// consumer sends them in EndBlock of the same block.
+	app.ModuleManager.SetOrderBeginBlockers(ibcexported.ModuleName, consumertypes.ModuleName,
+		slashingtypes.ModuleName, evidencetypes.ModuleName)
 	// x/bank first (SDK v0.54 requirement).
 	app.ModuleManager.SetOrderEndBlockers(banktypes.ModuleName, consumertypes.ModuleName)
 
 	// The consumer module after IBC: at genesis it creates the provider's
 	// light client (or opens the CCV channel on an existing connection).
+	// x/slashing after the consumer: it registers the keys of the validators
+	// the consumer applied, and its exported signing info overwrites what
+	// the consumer's hooks created. x/evidence last.
 	genesisOrder := []string{
 		authtypes.ModuleName,
 		banktypes.ModuleName,
@@ -57,6 +70,8 @@ func (app *ConsumerApp) initModules(tm tmLightClient) {
 		ibcexported.ModuleName,
 		ibctransfertypes.ModuleName,
 		consumertypes.ModuleName,
+		slashingtypes.ModuleName,
+		evidencetypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

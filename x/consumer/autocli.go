@@ -23,6 +23,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "provider-info",
 					Short:     "Show the client, connection and channel of both ends of the CCV channel",
 				},
+				{
+					RpcMethod: "QueryThrottleState",
+					Use:       "throttle-state",
+					Short:     "Show the slash record and the packets waiting to be sent to the provider",
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{

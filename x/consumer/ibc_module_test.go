@@ -121,7 +121,7 @@ func TestOnChanOpenAck(t *testing.T) {
 				tc.malleate(f)
 			}
 			err := im.OnChanOpenAck(f.Ctx, ccvtypes.ConsumerPortID, testutil.ChannelID, testutil.ProviderChannelID, tc.version)
-			params, getErr := f.Keeper.GetParams(f.Ctx)
+			params, getErr := f.Keeper.GetConsumerParams(f.Ctx)
 			require.NoError(t, getErr)
 			if tc.wantErr != nil {
 				require.ErrorIs(t, err, tc.wantErr)

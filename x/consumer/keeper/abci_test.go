@@ -13,53 +13,6 @@ import (
 	"github.com/rampart-ics/rampart/x/consumer/types"
 )
 
-func TestBeginBlockCarriesValsetUpdateIDForward(t *testing.T) {
-	cases := []struct {
-		name    string
-		height  int64
-		prepare func(t *testing.T, f *testutil.Fixture)
-		want    uint64
-	}{
-		{
-			name:   "genesis height maps to the genesis set",
-			height: testutil.GenesisHeight,
-			want:   0,
-		},
-		{
-			name:   "a VSC received at the previous height",
-			height: testutil.GenesisHeight + 1,
-			prepare: func(t *testing.T, f *testutil.Fixture) {
-				packet, data := vscPacket(testutil.ChannelID, 8, nil)
-				require.NoError(t, f.Keeper.OnRecvVSCPacket(f.Ctx, packet, data))
-			},
-			want: 8,
-		},
-		{
-			name:   "a restarted chain above its last recorded height",
-			height: testutil.GenesisHeight + 50,
-			prepare: func(t *testing.T, f *testutil.Fixture) {
-				require.NoError(t, f.Keeper.HeightToValsetUpdateID.Set(f.Ctx, testutil.GenesisHeight+3, 5))
-			},
-			want: 5,
-		},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			f := startedFixture(t, testutil.Validator(1, 10))
-			if tc.prepare != nil {
-				tc.prepare(t, f)
-			}
-			f.ChannelKeeper.EXPECT().GetChannel(gomock.Any(), gomock.Any(), gomock.Any()).
-				Return(channeltypes.Channel{State: channeltypes.OPEN}, true).AnyTimes()
-			f.Ctx = f.Ctx.WithBlockHeight(tc.height)
-			require.NoError(t, f.Keeper.BeginBlock(f.Ctx))
-			got, err := f.Keeper.HeightToValsetUpdateID.Get(f.Ctx, uint64(tc.height)+1)
-			require.NoError(t, err)
-			require.Equal(t, tc.want, got)
-		})
-	}
-}
-
 // TestClosedChannelDoesNotHalt: a closed CCV channel is logged every block;
 // the chain keeps running with its last validator set.
 func TestClosedChannelDoesNotHalt(t *testing.T) {

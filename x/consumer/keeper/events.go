@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
 
@@ -68,5 +69,26 @@ func emitTimeout(ctx sdk.Context, channelID string) {
 		EventTypeTimeout,
 		sdk.NewAttribute(sdk.AttributeKeyModule, types.ModuleName),
 		sdk.NewAttribute(channeltypes.AttributeKeyChannelID, channelID),
+	))
+}
+
+// Slash request event and attributes, named as the incumbent names them.
+const (
+	EventTypeConsumerSlashRequest = "consumer_slash_request"
+
+	AttributeKeyValidatorAddress = "validator_address"
+	AttributeKeyInfractionType   = "infraction_type"
+	AttributeKeyInfractionHeight = "infraction_height"
+)
+
+// emitSlashRequest records that a slash packet was queued for the provider.
+func emitSlashRequest(ctx sdk.Context, validator string, vscID uint64, infraction stakingtypes.Infraction, height int64) {
+	ctx.EventManager().EmitEvent(sdk.NewEvent(
+		EventTypeConsumerSlashRequest,
+		sdk.NewAttribute(sdk.AttributeKeyModule, types.ModuleName),
+		sdk.NewAttribute(AttributeKeyValidatorAddress, validator),
+		sdk.NewAttribute(AttributeKeyValsetUpdateID, strconv.FormatUint(vscID, 10)),
+		sdk.NewAttribute(AttributeKeyInfractionType, infraction.String()),
+		sdk.NewAttribute(AttributeKeyInfractionHeight, strconv.FormatInt(height, 10)),
 	))
 }

@@ -94,7 +94,7 @@ func (k *Keeper) initNewChain(ctx sdk.Context, gs *types.GenesisState) error {
 		return err
 	}
 	// The genesis set is valset update 0.
-	if err := k.HeightToValsetUpdateID.Set(ctx, uint64(ctx.BlockHeight()), 0); err != nil {
+	if err := k.recordValsetUpdateID(ctx, uint64(ctx.BlockHeight()), 0); err != nil {
 		return err
 	}
 	if gs.ConnectionId == "" {
@@ -142,10 +142,8 @@ func (k *Keeper) initRestart(ctx sdk.Context, gs *types.GenesisState) error {
 // restoreHistory restores what an exported consumer had accumulated; a new
 // chain's genesis has none of it.
 func (k *Keeper) restoreHistory(ctx sdk.Context, gs *types.GenesisState) error {
-	for _, e := range gs.HeightToValsetUpdateId {
-		if err := k.HeightToValsetUpdateID.Set(ctx, e.Height, e.ValsetUpdateId); err != nil {
-			return err
-		}
+	if err := k.importValsetUpdateIDs(ctx, gs.HeightToValsetUpdateId); err != nil {
+		return err
 	}
 	for _, d := range gs.OutstandingDowntimeSlashing {
 		addr, err := types.ParseConsAddressAnyPrefix(d.ValidatorConsensusAddress)
@@ -179,7 +177,7 @@ func (k *Keeper) storeInitialValSet(ctx sdk.Context, updates []abci.ValidatorUpd
 func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
 	gs := types.DefaultGenesisState()
 	var err error
-	if gs.Params, err = k.GetParams(ctx); err != nil {
+	if gs.Params, err = k.GetConsumerParams(ctx); err != nil {
 		return nil, err
 	}
 	if gs.ProviderClientId, _, err = k.ProviderClient(ctx); err != nil {

@@ -27,7 +27,7 @@ func NewQuerier(k *Keeper) Querier {
 
 // QueryParams returns the consumer parameters.
 func (q Querier) QueryParams(ctx context.Context, _ *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
-	params, err := q.GetParams(sdk.UnwrapSDKContext(ctx))
+	params, err := q.GetConsumerParams(sdk.UnwrapSDKContext(ctx))
 	if err != nil {
 		return nil, err
 	}

@@ -65,7 +65,7 @@ func (k *Keeper) OnChanOpenAck(ctx sdk.Context, counterpartyVersion string) erro
 	if err != nil {
 		return err
 	}
-	params, err := k.GetParams(ctx)
+	params, err := k.GetConsumerParams(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -33,6 +34,9 @@ type Keeper struct {
 	ics4Wrapper porttypes.ICS4Wrapper
 	// authority may update the parameters (normally the gov module).
 	authority string
+	// slashingHooks gives new validators their x/slashing signing info; the
+	// app sets it with SetSlashingHooks.
+	slashingHooks types.SlashingHooks
 
 	Schema collections.Schema
 	Params collections.Item[ccvtypes.ConsumerParams]
@@ -46,8 +50,15 @@ type Keeper struct {
 	// by the marshalled public key so that the latest update of a key wins.
 	PendingChanges collections.Map[[]byte, abci.ValidatorUpdate]
 	// HeightToValsetUpdateID maps a consumer height to the valset update id
-	// in force there; slash packets name infractions by valset update id.
+	// in force from there on: an entry is recorded only where the id
+	// changes, and the id at any height is that of the greatest entry at or
+	// below it (see valset_update_ids.go). Slash packets name infractions by
+	// valset update id.
 	HeightToValsetUpdateID collections.Map[uint64, uint64]
+	// HeightToValsetUpdateIDTime is the block time (unix nanoseconds) at
+	// which each HeightToValsetUpdateID entry was recorded or imported; it
+	// decides when a superseded entry is old enough to prune.
+	HeightToValsetUpdateIDTime collections.Map[uint64, int64]
 	// CrossChainValidators is the validator set CometBFT runs, keyed by
 	// consensus address.
 	CrossChainValidators collections.Map[[]byte, types.CrossChainValidator]
@@ -70,6 +81,10 @@ type Keeper struct {
 	ConnectionID collections.Item[string]
 	// InitGenesisHeight is the height at which this module's genesis ran.
 	InitGenesisHeight collections.Item[int64]
+	// SlashRecord exists while a slash packet at the head of PendingPackets
+	// has been sent: waiting for its acknowledgement, or bounced by the
+	// provider and waiting for its retry time. No record: sending is free.
+	SlashRecord collections.Item[types.SlashRecord]
 }
 
 // NewKeeper builds the consumer keeper. It panics on wiring mistakes only.
@@ -116,6 +131,9 @@ func NewKeeper(
 		InitialValSet:     collections.NewMap(sb, types.InitialValSetPrefix, types.InitialValSetName, collections.Uint64Key, codec.CollValue[abci.ValidatorUpdate](cdc)),
 		ConnectionID:      collections.NewItem(sb, types.ConnectionIDPrefix, types.ConnectionIDName, collections.StringValue),
 		InitGenesisHeight: collections.NewItem(sb, types.InitGenesisHeightPrefix, types.InitGenesisHeightName, collections.Int64Value),
+		SlashRecord:       collections.NewItem(sb, types.SlashRecordPrefix, types.SlashRecordName, codec.CollValue[types.SlashRecord](cdc)),
+		HeightToValsetUpdateIDTime: collections.NewMap(sb, types.HeightToValsetUpdateIDTimePrefix,
+			types.HeightToValsetUpdateIDTimeName, collections.Uint64Key, collections.Int64Value),
 	}
 	k.Schema = mustBuildSchema(sb)
 	return k
@@ -155,6 +173,21 @@ func (k *Keeper) SetICS4Wrapper(wrapper porttypes.ICS4Wrapper) {
 	k.ics4Wrapper = wrapper
 }
 
+// SetSlashingHooks sets the x/slashing hooks called when the provider adds a
+// validator (pass the slashing keeper's Hooks()). Call it once, at wiring.
+func (k *Keeper) SetSlashingHooks(hooks types.SlashingHooks) {
+	mustSetOnce(k.slashingHooks != nil, "slashing hooks")
+	k.slashingHooks = hooks
+}
+
+// mustSetOnce panics when a wiring setter runs twice: the second call would
+// silently replace what the first wired.
+func mustSetOnce(alreadySet bool, what string) {
+	if alreadySet {
+		panic(fmt.Sprintf("consumer keeper: %s set twice", what))
+	}
+}
+
 // ICS4Wrapper returns the wrapper packets are sent through.
 func (k *Keeper) ICS4Wrapper() porttypes.ICS4Wrapper {
 	return k.ics4Wrapper
@@ -170,8 +203,9 @@ func (k *Keeper) Logger(ctx sdk.Context) log.Logger {
 	return ctx.Logger().With("module", "x/"+types.ModuleName)
 }
 
-// GetParams returns the parameters, or the defaults before genesis.
-func (k *Keeper) GetParams(ctx sdk.Context) (ccvtypes.ConsumerParams, error) {
+// GetConsumerParams returns the parameters, or the defaults before genesis.
+// (GetParams is x/evidence's, see staking_keeper.go.)
+func (k *Keeper) GetConsumerParams(ctx sdk.Context) (ccvtypes.ConsumerParams, error) {
 	p, err := k.Params.Get(ctx)
 	if errors.Is(err, collections.ErrNotFound) {
 		return ccvtypes.DefaultConsumerParams(), nil
@@ -195,28 +229,22 @@ func (k *Keeper) IsChannelEstablished(ctx sdk.Context) (bool, error) {
 	return k.ProviderChannelID.Has(ctx)
 }
 
-// AppendPendingPacket queues a packet for the provider, behind all others.
-func (k *Keeper) AppendPendingPacket(ctx sdk.Context, data ccvtypes.ConsumerPacketData) error {
-	seq, err := k.PendingPacketsSequence.Next(ctx)
-	if err != nil {
-		return err
-	}
-	return k.PendingPackets.Set(ctx, seq, data)
-}
-
-// GetPendingPackets returns the queued packets, oldest first.
-func (k *Keeper) GetPendingPackets(ctx sdk.Context) ([]ccvtypes.ConsumerPacketData, error) {
-	packets := []ccvtypes.ConsumerPacketData{}
-	err := k.PendingPackets.Walk(ctx, nil, func(_ uint64, p ccvtypes.ConsumerPacketData) (bool, error) {
-		packets = append(packets, p)
-		return false, nil
-	})
-	return packets, err
-}
-
 // getOptional reads an item that may legitimately be unset.
 func getOptional[V any](ctx sdk.Context, item collections.Item[V]) (V, bool, error) {
 	v, err := item.Get(ctx)
+	switch {
+	case err == nil:
+		return v, true, nil
+	case errors.Is(err, collections.ErrNotFound):
+		return v, false, nil
+	default:
+		return v, false, err
+	}
+}
+
+// getOptionalMap reads a map entry that may legitimately be missing.
+func getOptionalMap[K, V any](ctx context.Context, m collections.Map[K, V], key K) (V, bool, error) {
+	v, err := m.Get(ctx, key)
 	switch {
 	case err == nil:
 		return v, true, nil

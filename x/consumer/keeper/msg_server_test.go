@@ -34,7 +34,7 @@ func TestMsgUpdateParams(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := testutil.NewFixture(t)
 			_, err := keeper.NewMsgServerImpl(f.Keeper).UpdateParams(f.Ctx, types.NewMsgUpdateParams(tc.authority(f), tc.params))
-			got, getErr := f.Keeper.GetParams(f.Ctx)
+			got, getErr := f.Keeper.GetConsumerParams(f.Ctx)
 			require.NoError(t, getErr)
 			if tc.wantErr != nil {
 				require.ErrorIs(t, err, tc.wantErr)

@@ -54,7 +54,7 @@ func (k *Keeper) OnRecvVSCPacket(ctx sdk.Context, packet channeltypes.Packet, da
 	}
 	// Blocks from the next one on are validated by the set this packet
 	// brings, so infractions there are reported under its id.
-	if err := k.HeightToValsetUpdateID.Set(ctx, uint64(ctx.BlockHeight())+1, data.ValsetUpdateId); err != nil {
+	if err := k.recordValsetUpdateID(ctx, uint64(ctx.BlockHeight())+1, data.ValsetUpdateId); err != nil {
 		return err
 	}
 	for _, addr := range acked {
@@ -83,7 +83,8 @@ func parseSlashAcks(acks []string) ([]sdk.ConsAddress, error) {
 // OnAcknowledgementPacket handles the provider's answer to a packet the
 // consumer sent. An error acknowledgement means the provider refused the
 // packet: the consumer closes the CCV channel rather than go on with a
-// provider that disagrees with it.
+// provider that disagrees with it. A result drives the slash record
+// (slash_record.go).
 //
 // Spec tag: [CCV-CCF-ACKP.1]
 func (k *Keeper) OnAcknowledgementPacket(ctx sdk.Context, packet channeltypes.Packet, ack channeltypes.Acknowledgement) error {
@@ -92,10 +93,9 @@ func (k *Keeper) OnAcknowledgementPacket(ctx sdk.Context, packet channeltypes.Pa
 		k.Logger(ctx).Error("provider refused a consumer packet; closing the CCV channel",
 			"channel", packet.SourceChannel, "sequence", packet.Sequence, "error", errMsg)
 		k.closeCCVChannels(ctx, packet.SourceChannel)
+		return nil
 	}
-	// Successful results (slash packet handled or bounced) are used once
-	// the consumer sends slash packets.
-	return nil
+	return k.onPacketResult(ctx, packet, ack.GetResult())
 }
 
 // OnTimeoutPacket handles a consumer packet that timed out. On an ORDERED

@@ -107,7 +107,16 @@ func (k *Keeper) setValidator(ctx sdk.Context, pk cryptotypes.PubKey, power int6
 			return err
 		}
 	}
-	return k.CrossChainValidators.Set(ctx, addr, types.CrossChainValidator{Address: addr, Power: power, Pubkey: anyPk})
+	if err := k.CrossChainValidators.Set(ctx, addr, types.CrossChainValidator{Address: addr, Power: power, Pubkey: anyPk}); err != nil {
+		return err
+	}
+	if known || k.slashingHooks == nil {
+		return nil
+	}
+	// x/slashing needs signing info before the newcomer's first vote.
+	//
+	// Spec tag: [CCV-CCF-UPVALS.1]
+	return k.slashingHooks.AfterValidatorBonded(ctx, addr, nil)
 }
 
 // GetValidatorUpdates returns the current set as CometBFT updates, in

@@ -204,3 +204,41 @@ func (mr *MockChannelOpenInitiatorMockRecorder) ChannelOpenInit(ctx, msg any) *g
 	mr.mock.ctrl.T.Helper()
 	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "ChannelOpenInit", reflect.TypeOf((*MockChannelOpenInitiator)(nil).ChannelOpenInit), ctx, msg)
 }
+
+// MockSlashingHooks is a mock of SlashingHooks interface.
+type MockSlashingHooks struct {
+	ctrl     *gomock.Controller
+	recorder *MockSlashingHooksMockRecorder
+	isgomock struct{}
+}
+
+// MockSlashingHooksMockRecorder is the mock recorder for MockSlashingHooks.
+type MockSlashingHooksMockRecorder struct {
+	mock *MockSlashingHooks
+}
+
+// NewMockSlashingHooks creates a new mock instance.
+func NewMockSlashingHooks(ctrl *gomock.Controller) *MockSlashingHooks {
+	mock := &MockSlashingHooks{ctrl: ctrl}
+	mock.recorder = &MockSlashingHooksMockRecorder{mock}
+	return mock
+}
+
+// EXPECT returns an object that allows the caller to indicate expected use.
+func (m *MockSlashingHooks) EXPECT() *MockSlashingHooksMockRecorder {
+	return m.recorder
+}
+
+// AfterValidatorBonded mocks base method.
+func (m *MockSlashingHooks) AfterValidatorBonded(ctx context.Context, consAddr types.ConsAddress, valAddr types.ValAddress) error {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "AfterValidatorBonded", ctx, consAddr, valAddr)
+	ret0, _ := ret[0].(error)
+	return ret0
+}
+
+// AfterValidatorBonded indicates an expected call of AfterValidatorBonded.
+func (mr *MockSlashingHooksMockRecorder) AfterValidatorBonded(ctx, consAddr, valAddr any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "AfterValidatorBonded", reflect.TypeOf((*MockSlashingHooks)(nil).AfterValidatorBonded), ctx, consAddr, valAddr)
+}

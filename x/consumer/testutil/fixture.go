@@ -41,7 +41,7 @@ const (
 )
 
 // Fixture is a consumer keeper on a real in-memory store, with mocked IBC
-// keepers.
+// keepers, a fake ICS4 wrapper and fake slashing hooks.
 type Fixture struct {
 	Ctx                  sdk.Context
 	Keeper               *keeper.Keeper
@@ -51,10 +51,26 @@ type Fixture struct {
 	ConnectionKeeper     *MockConnectionKeeper
 	ChannelKeeper        *MockChannelKeeper
 	ChannelOpenInitiator *MockChannelOpenInitiator
+	ICS4                 *FakeICS4Wrapper
+	SlashingHooks        *FakeSlashingHooks
+	// FakeChannels replaces ChannelKeeper in a fuzz fixture.
+	FakeChannels *FakeChannelKeeper
 }
 
 // NewFixture builds a fresh fixture at height GenesisHeight.
 func NewFixture(t testing.TB) *Fixture {
+	t.Helper()
+	return newFixture(t, nil)
+}
+
+// NewFuzzFixture is NewFixture with FakeChannels instead of the channel
+// keeper mock: gomock cannot be called from inside a fuzz target.
+func NewFuzzFixture(t testing.TB) *Fixture {
+	t.Helper()
+	return newFixture(t, &FakeChannelKeeper{})
+}
+
+func newFixture(t testing.TB, fakeChannels *FakeChannelKeeper) *Fixture {
 	t.Helper()
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	testCtx := sdktestutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
@@ -70,9 +86,18 @@ func NewFixture(t testing.TB) *Fixture {
 		ConnectionKeeper:     NewMockConnectionKeeper(ctrl),
 		ChannelKeeper:        NewMockChannelKeeper(ctrl),
 		ChannelOpenInitiator: NewMockChannelOpenInitiator(ctrl),
+		ICS4:                 &FakeICS4Wrapper{},
+		SlashingHooks:        &FakeSlashingHooks{},
+		FakeChannels:         fakeChannels,
+	}
+	var channelKeeper types.ChannelKeeper = f.ChannelKeeper
+	if fakeChannels != nil {
+		channelKeeper = fakeChannels
 	}
 	f.Keeper = keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), address.NewBech32Codec("cosmosvalcons"),
-		f.ClientKeeper, f.ConnectionKeeper, f.ChannelKeeper, f.ChannelOpenInitiator, f.Authority)
+		f.ClientKeeper, f.ConnectionKeeper, channelKeeper, f.ChannelOpenInitiator, f.Authority)
+	f.Keeper.SetICS4Wrapper(f.ICS4)
+	f.Keeper.SetSlashingHooks(f.SlashingHooks)
 	return f
 }
 

@@ -17,4 +17,6 @@ var (
 	ErrChannelNotEstablished    = errorsmod.Register(Codespace, 7, "CCV channel is not established")
 	ErrChannelCloseNotPermitted = errorsmod.Register(Codespace, 8, "closing the CCV channel is not permitted")
 	ErrInvalidConnectionHops    = errorsmod.Register(Codespace, 9, "a CCV channel must have exactly one connection hop")
+	ErrMsgDisabled              = errorsmod.Register(Codespace, 10, "message is disabled on a consumer chain")
+	ErrNotOnConsumer            = errorsmod.Register(Codespace, 11, "not available on a consumer chain: validators are managed and punished on the provider")
 )

@@ -37,3 +37,11 @@ type ChannelKeeper interface {
 type ChannelOpenInitiator interface {
 	ChannelOpenInit(ctx context.Context, msg *channeltypes.MsgChannelOpenInit) (*channeltypes.MsgChannelOpenInitResponse, error)
 }
+
+// SlashingHooks is the part of x/slashing's staking hooks the consumer
+// calls: every validator the provider adds gets signing info at once, or
+// x/slashing's BeginBlocker would fail on its first vote. The slashing
+// keeper's Hooks() implements it.
+type SlashingHooks interface {
+	AfterValidatorBonded(ctx context.Context, consAddr sdk.ConsAddress, valAddr sdk.ValAddress) error
+}

@@ -1,6 +1,8 @@
 package types_test
 
 import (
+	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
+
 	ibcclientkeeper "github.com/cosmos/ibc-go/v11/modules/core/02-client/keeper"
 	ibcconnectionkeeper "github.com/cosmos/ibc-go/v11/modules/core/03-connection/keeper"
 	ibcchannelkeeper "github.com/cosmos/ibc-go/v11/modules/core/04-channel/keeper"
@@ -18,4 +20,5 @@ var (
 	_ types.ChannelKeeper        = (*ibcchannelkeeper.Keeper)(nil)
 	_ types.ChannelOpenInitiator = (*ibckeeper.Keeper)(nil)
 	_ porttypes.ICS4Wrapper      = (*ibcchannelkeeper.Keeper)(nil)
+	_ types.SlashingHooks        = slashingkeeper.Hooks{}
 )

@@ -32,6 +32,8 @@ var (
 	InitialValSetPrefix               = collections.NewPrefix(11)
 	ConnectionIDPrefix                = collections.NewPrefix(12)
 	InitGenesisHeightPrefix           = collections.NewPrefix(13)
+	SlashRecordPrefix                 = collections.NewPrefix(14)
+	HeightToValsetUpdateIDTimePrefix  = collections.NewPrefix(15)
 )
 
 // Names of the consumer's collections, as they appear in the schema.
@@ -50,4 +52,6 @@ const (
 	InitialValSetName               = "initial_val_set"
 	ConnectionIDName                = "connection_id"
 	InitGenesisHeightName           = "init_genesis_height"
+	SlashRecordName                 = "slash_record"
+	HeightToValsetUpdateIDTimeName  = "height_to_valset_update_id_time"
 )

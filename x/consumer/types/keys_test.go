@@ -33,6 +33,8 @@ func TestStorePrefixes(t *testing.T) {
 		{types.InitialValSetPrefix, types.InitialValSetName, 11, "initial_val_set"},
 		{types.ConnectionIDPrefix, types.ConnectionIDName, 12, "connection_id"},
 		{types.InitGenesisHeightPrefix, types.InitGenesisHeightName, 13, "init_genesis_height"},
+		{types.SlashRecordPrefix, types.SlashRecordName, 14, "slash_record"},
+		{types.HeightToValsetUpdateIDTimePrefix, types.HeightToValsetUpdateIDTimeName, 15, "height_to_valset_update_id_time"},
 	}
 	seenBytes := map[byte]string{}
 	seenNames := map[string]bool{}
