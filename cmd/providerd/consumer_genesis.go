@@ -41,18 +41,46 @@ func consumerGenesisCmd() *cobra.Command {
 	return cmd
 }
 
+// consumerValidatorsCmd prints a consumer's validator set as protobuf JSON;
+// autocli's amino JSON fails on the validators' ed25519 consumer keys.
+func consumerValidatorsCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "consumer-validators [consumer-id]",
+		Short:   "A consumer's validator set (computed on the fly before launch)",
+		Example: "consumer-validators 0 -o json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			clientCtx, err := client.GetClientQueryContext(cmd)
+			if err != nil {
+				return err
+			}
+			res, err := providertypes.NewQueryClient(clientCtx).QueryConsumerValidators(cmd.Context(),
+				&providertypes.QueryConsumerValidatorsRequest{ConsumerId: args[0]})
+			if err != nil {
+				return err
+			}
+			return clientCtx.PrintProto(res)
+		},
+	}
+	flags.AddQueryFlagsToCmd(cmd)
+	return cmd
+}
+
 // replaceConsumerGenesisCmd swaps autocli's `query provider consumer-genesis`
-// for consumerGenesisCmd.
+// and `consumer-validators` for the protobuf-JSON commands above.
 func replaceConsumerGenesisCmd(root *cobra.Command) error {
 	parent, _, err := root.Find([]string{"query", providertypes.ModuleName})
 	if err != nil || parent.Name() != providertypes.ModuleName {
 		return fmt.Errorf("no `query %s` command to add consumer-genesis to", providertypes.ModuleName)
 	}
-	for _, c := range parent.Commands() {
-		if c.Name() == "consumer-genesis" {
-			parent.RemoveCommand(c)
+	replacements := []*cobra.Command{consumerGenesisCmd(), consumerValidatorsCmd()}
+	for _, r := range replacements {
+		for _, c := range parent.Commands() {
+			if c.Name() == r.Name() {
+				parent.RemoveCommand(c)
+			}
 		}
+		parent.AddCommand(r)
 	}
-	parent.AddCommand(consumerGenesisCmd())
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/spf13/cobra"
 	"strings"
 	"testing"
 
@@ -27,6 +28,20 @@ func TestRootCommands(t *testing.T) {
 	cmd, _, err := root.Find([]string{"query", "provider", "consumer-genesis"})
 	require.NoError(t, err)
 	require.Contains(t, cmd.Long, "protobuf JSON")
+	cmd, _, err = root.Find([]string{"query", "provider", "consumer-validators"})
+	require.NoError(t, err)
+	require.Equal(t, "consumer-validators [consumer-id]", cmd.Use, "the protobuf-JSON command replaces autocli's")
+	require.Equal(t, 1, countNamed(cmd.Parent().Commands(), "consumer-validators"))
+}
+
+func countNamed(cmds []*cobra.Command, name string) int {
+	n := 0
+	for _, c := range cmds {
+		if c.Name() == name {
+			n++
+		}
+	}
+	return n
 }
 
 // `config set` writes client.toml and `config get` reads it back.
