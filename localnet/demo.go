@@ -1,6 +1,7 @@
 package localnet
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -48,11 +49,14 @@ func (n *Network) Demo(ctx context.Context, out io.Writer) error {
 		return err
 	}
 	included := time.Now()
+	// The CLI may print either field name, and omits a zero.
 	var epoch struct {
-		Blocks string `json:"blocks_until_next_epoch"`
+		Snake string `json:"blocks_until_next_epoch"`
+		Camel string `json:"blocksUntilNextEpoch"`
 	}
 	if err := n.Query(ctx, &n.Provider, &epoch, "provider", "blocks-until-next-epoch"); err == nil {
-		say("Included at provider height %d. The provider sends validator-set changes at epoch ends: the next is in %s blocks.", height, epoch.Blocks)
+		blocks := cmp.Or(epoch.Snake, epoch.Camel, "0")
+		say("Included at provider height %d. The provider sends validator-set changes at epoch ends: the next is in %s blocks.", height, blocks)
 	} else {
 		say("Included at provider height %d. The provider sends the change at its next epoch end.", height)
 	}
