@@ -29,30 +29,11 @@ func (msg MsgCreateConsumer) ValidateBasic() error {
 	if err := msg.Metadata.Validate(); err != nil {
 		return err
 	}
-	if msg.InitializationParameters != nil {
-		if err := msg.InitializationParameters.Validate(); err != nil {
-			return err
-		}
+	if msg.PowerShapingParameters != nil && msg.PowerShapingParameters.Top_N != 0 {
+		return errorsmod.Wrap(ErrInvalidTopN, "a consumer is created as opt-in; governance makes it top N with MsgUpdateConsumer")
 	}
-	if msg.PowerShapingParameters != nil {
-		if msg.PowerShapingParameters.Top_N != 0 {
-			return errorsmod.Wrap(ErrInvalidTopN, "a consumer is created as opt-in; governance makes it top N with MsgUpdateConsumer")
-		}
-		if err := msg.PowerShapingParameters.Validate(); err != nil {
-			return err
-		}
-	}
-	if msg.AllowlistedRewardDenoms != nil {
-		if err := msg.AllowlistedRewardDenoms.Validate(); err != nil {
-			return err
-		}
-	}
-	if msg.InfractionParameters != nil {
-		if err := msg.InfractionParameters.Validate(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return validateOptionalParts(msg.InitializationParameters, msg.PowerShapingParameters,
+		msg.AllowlistedRewardDenoms, msg.InfractionParameters)
 }
 
 // ValidateBasic checks an update message without reading state.
@@ -70,27 +51,8 @@ func (msg MsgUpdateConsumer) ValidateBasic() error {
 			return err
 		}
 	}
-	if msg.InitializationParameters != nil {
-		if err := msg.InitializationParameters.Validate(); err != nil {
-			return err
-		}
-	}
-	if msg.PowerShapingParameters != nil {
-		if err := msg.PowerShapingParameters.Validate(); err != nil {
-			return err
-		}
-	}
-	if msg.AllowlistedRewardDenoms != nil {
-		if err := msg.AllowlistedRewardDenoms.Validate(); err != nil {
-			return err
-		}
-	}
-	if msg.InfractionParameters != nil {
-		if err := msg.InfractionParameters.Validate(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return validateOptionalParts(msg.InitializationParameters, msg.PowerShapingParameters,
+		msg.AllowlistedRewardDenoms, msg.InfractionParameters)
 }
 
 // ValidateBasic checks a remove message without reading state.
@@ -105,6 +67,32 @@ func (msg MsgRemoveConsumer) ValidateBasic() error {
 func (msg MsgUpdateParams) ValidateBasic() error {
 	if err := msg.Params.Validate(); err != nil {
 		return errorsmod.Wrap(ErrInvalidParams, err.Error())
+	}
+	return nil
+}
+
+// validateOptionalParts checks the parameter sets a create or update message
+// may carry; absent ones are fine.
+func validateOptionalParts(init *ConsumerInitializationParameters, ps *PowerShapingParameters,
+	denoms *AllowlistedRewardDenoms, infraction *InfractionParameters,
+) error {
+	if init != nil {
+		if err := init.Validate(); err != nil {
+			return err
+		}
+	}
+	if ps != nil {
+		if err := ps.Validate(); err != nil {
+			return err
+		}
+	}
+	if denoms != nil {
+		if err := denoms.Validate(); err != nil {
+			return err
+		}
+	}
+	if infraction != nil {
+		return infraction.Validate()
 	}
 	return nil
 }
