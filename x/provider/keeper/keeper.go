@@ -8,13 +8,17 @@ import (
 	collcodec "cosmossdk.io/collections/codec"
 	corestore "cosmossdk.io/core/store"
 	"cosmossdk.io/log/v2"
+	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	porttypes "github.com/cosmos/ibc-go/v11/modules/core/05-port/types"
 
+	cmtprotocrypto "github.com/cometbft/cometbft/proto/tendermint/crypto"
+
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
+	"github.com/rampart-ics/rampart/x/provider/exttypes"
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
@@ -73,6 +77,44 @@ type Keeper struct {
 	// LastProviderConsensusVals is the provider's own CometBFT set, keyed by
 	// consensus address.
 	LastProviderConsensusVals collections.Map[[]byte, types.ConsensusValidator]
+
+	// Slashing (slashing.go, throttle.go, evidence.go, infraction_params.go).
+	//
+	// SlashAcks are the consumer addresses whose downtime was handled, sent
+	// with the consumer's next VSC packet.
+	SlashAcks collections.Map[string, types.SlashAcks]
+	// SlashMeter is the voting power that may still be jailed for downtime
+	// before slash packets bounce; it may go negative.
+	SlashMeter                   collections.Item[math.Int]
+	SlashMeterReplenishCandidate collections.Item[time.Time]
+	// QueuedInfractionParams replace a launched consumer's infraction
+	// parameters at their apply time; InfractionParamsQueue orders them.
+	QueuedInfractionParams collections.Map[string, types.QueuedInfractionParameters]
+	InfractionParamsQueue  collections.KeySet[collections.Pair[time.Time, string]]
+	// HandledEvidence is keyed by (consumer id, evidence hash).
+	HandledEvidence collections.KeySet[collections.Pair[string, []byte]]
+	// Punishments is the record of every punishment, keyed by sequence.
+	Punishments   collections.Map[uint64, exttypes.Punishment]
+	PunishmentSeq collections.Sequence
+
+	// Partial set security and key assignment (validator_set.go,
+	// opt_in.go, key_assignment.go, commission.go).
+	//
+	// OptedIn is keyed by (consumer id, provider consensus address).
+	OptedIn        collections.KeySet[collections.Pair[string, []byte]]
+	MinPowerInTopN collections.Map[string, int64]
+	// ConsumerKeys maps (consumer id, provider consensus address) to the
+	// key the validator assigned for that consumer.
+	ConsumerKeys collections.Map[collections.Pair[string, []byte], cmtprotocrypto.PublicKey]
+	// ValidatorsByConsumerAddr maps (consumer id, consumer consensus
+	// address) back to the provider consensus address; old entries live
+	// until they are pruned.
+	ValidatorsByConsumerAddr collections.Map[collections.Pair[string, []byte], []byte]
+	// ConsumerAddrsToPrune holds (consumer id, prune time, consumer address).
+	ConsumerAddrsToPrune collections.KeySet[collections.Triple[string, time.Time, []byte]]
+	// ConsumerCommissionRate is keyed by (consumer id, provider consensus
+	// address).
+	ConsumerCommissionRate collections.Map[collections.Pair[string, []byte], math.LegacyDec]
 }
 
 // NewKeeper builds the provider keeper. The channel keeper is also the
@@ -142,6 +184,31 @@ func NewKeeper(
 			collections.Uint64Key, collections.Uint64Value),
 		LastProviderConsensusVals: collections.NewMap(sb, types.LastProviderConsensusValsKey, types.LastProviderConsensusValsName,
 			collections.BytesKey, codec.CollValue[types.ConsensusValidator](cdc)),
+
+		SlashAcks:                    collections.NewMap(sb, types.SlashAcksKey, types.SlashAcksName, collections.StringKey, codec.CollValue[types.SlashAcks](cdc)),
+		SlashMeter:                   collections.NewItem(sb, types.SlashMeterKey, types.SlashMeterName, sdk.IntValue),
+		SlashMeterReplenishCandidate: collections.NewItem(sb, types.SlashMeterReplenishCandidateKey, types.SlashMeterReplenishCandidateName, timeValue),
+		QueuedInfractionParams: collections.NewMap(sb, types.QueuedInfractionParamsKey, types.QueuedInfractionParamsName,
+			collections.StringKey, codec.CollValue[types.QueuedInfractionParameters](cdc)),
+		InfractionParamsQueue: collections.NewKeySet(sb, types.InfractionParamsQueueKey, types.InfractionParamsQueueName,
+			collections.PairKeyCodec(sdk.TimeKey, collections.StringKey)),
+		HandledEvidence: collections.NewKeySet(sb, types.HandledEvidenceKey, types.HandledEvidenceName,
+			collections.PairKeyCodec(collections.StringKey, collections.BytesKey)),
+		Punishments: collections.NewMap(sb, types.PunishmentsKey, types.PunishmentsName,
+			collections.Uint64Key, codec.CollValue[exttypes.Punishment](cdc)),
+		PunishmentSeq: collections.NewSequence(sb, types.PunishmentSeqKey, types.PunishmentSeqName),
+
+		OptedIn: collections.NewKeySet(sb, types.OptedInKey, types.OptedInName,
+			collections.PairKeyCodec(collections.StringKey, collections.BytesKey)),
+		MinPowerInTopN: collections.NewMap(sb, types.MinPowerInTopNKey, types.MinPowerInTopNName, collections.StringKey, collections.Int64Value),
+		ConsumerKeys: collections.NewMap(sb, types.ConsumerKeysKey, types.ConsumerKeysName,
+			collections.PairKeyCodec(collections.StringKey, collections.BytesKey), codec.CollValue[cmtprotocrypto.PublicKey](cdc)),
+		ValidatorsByConsumerAddr: collections.NewMap(sb, types.ValidatorsByConsumerAddrKey, types.ValidatorsByConsumerAddrName,
+			collections.PairKeyCodec(collections.StringKey, collections.BytesKey), collections.BytesValue),
+		ConsumerAddrsToPrune: collections.NewKeySet(sb, types.ConsumerAddrsToPruneKey, types.ConsumerAddrsToPruneName,
+			collections.TripleKeyCodec(collections.StringKey, sdk.TimeKey, collections.BytesKey)),
+		ConsumerCommissionRate: collections.NewMap(sb, types.ConsumerCommissionRateKey, types.ConsumerCommissionRateName,
+			collections.PairKeyCodec(collections.StringKey, collections.BytesKey), sdk.LegacyDecValue),
 	}
 	schema, err := sb.Build()
 	if err != nil {

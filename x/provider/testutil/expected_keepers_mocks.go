@@ -78,6 +78,21 @@ func (mr *MockStakingKeeperMockRecorder) GetBondedValidatorsByPower(ctx any) *go
 	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "GetBondedValidatorsByPower", reflect.TypeOf((*MockStakingKeeper)(nil).GetBondedValidatorsByPower), ctx)
 }
 
+// GetLastTotalPower mocks base method.
+func (m *MockStakingKeeper) GetLastTotalPower(ctx context.Context) (math.Int, error) {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "GetLastTotalPower", ctx)
+	ret0, _ := ret[0].(math.Int)
+	ret1, _ := ret[1].(error)
+	return ret0, ret1
+}
+
+// GetLastTotalPower indicates an expected call of GetLastTotalPower.
+func (mr *MockStakingKeeperMockRecorder) GetLastTotalPower(ctx any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "GetLastTotalPower", reflect.TypeOf((*MockStakingKeeper)(nil).GetLastTotalPower), ctx)
+}
+
 // GetLastValidatorPower mocks base method.
 func (m *MockStakingKeeper) GetLastValidatorPower(ctx context.Context, operator types.ValAddress) (int64, error) {
 	m.ctrl.T.Helper()
@@ -91,6 +106,36 @@ func (m *MockStakingKeeper) GetLastValidatorPower(ctx context.Context, operator 
 func (mr *MockStakingKeeperMockRecorder) GetLastValidatorPower(ctx, operator any) *gomock.Call {
 	mr.mock.ctrl.T.Helper()
 	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "GetLastValidatorPower", reflect.TypeOf((*MockStakingKeeper)(nil).GetLastValidatorPower), ctx, operator)
+}
+
+// GetRedelegationsFromSrcValidator mocks base method.
+func (m *MockStakingKeeper) GetRedelegationsFromSrcValidator(ctx context.Context, valAddr types.ValAddress) ([]types0.Redelegation, error) {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "GetRedelegationsFromSrcValidator", ctx, valAddr)
+	ret0, _ := ret[0].([]types0.Redelegation)
+	ret1, _ := ret[1].(error)
+	return ret0, ret1
+}
+
+// GetRedelegationsFromSrcValidator indicates an expected call of GetRedelegationsFromSrcValidator.
+func (mr *MockStakingKeeperMockRecorder) GetRedelegationsFromSrcValidator(ctx, valAddr any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "GetRedelegationsFromSrcValidator", reflect.TypeOf((*MockStakingKeeper)(nil).GetRedelegationsFromSrcValidator), ctx, valAddr)
+}
+
+// GetUnbondingDelegationsFromValidator mocks base method.
+func (m *MockStakingKeeper) GetUnbondingDelegationsFromValidator(ctx context.Context, valAddr types.ValAddress) ([]types0.UnbondingDelegation, error) {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "GetUnbondingDelegationsFromValidator", ctx, valAddr)
+	ret0, _ := ret[0].([]types0.UnbondingDelegation)
+	ret1, _ := ret[1].(error)
+	return ret0, ret1
+}
+
+// GetUnbondingDelegationsFromValidator indicates an expected call of GetUnbondingDelegationsFromValidator.
+func (mr *MockStakingKeeperMockRecorder) GetUnbondingDelegationsFromValidator(ctx, valAddr any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "GetUnbondingDelegationsFromValidator", reflect.TypeOf((*MockStakingKeeper)(nil).GetUnbondingDelegationsFromValidator), ctx, valAddr)
 }
 
 // GetValidator mocks base method.
@@ -123,6 +168,35 @@ func (mr *MockStakingKeeperMockRecorder) GetValidatorByConsAddr(ctx, consAddr an
 	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "GetValidatorByConsAddr", reflect.TypeOf((*MockStakingKeeper)(nil).GetValidatorByConsAddr), ctx, consAddr)
 }
 
+// Jail mocks base method.
+func (m *MockStakingKeeper) Jail(ctx context.Context, consAddr types.ConsAddress) error {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "Jail", ctx, consAddr)
+	ret0, _ := ret[0].(error)
+	return ret0
+}
+
+// Jail indicates an expected call of Jail.
+func (mr *MockStakingKeeperMockRecorder) Jail(ctx, consAddr any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "Jail", reflect.TypeOf((*MockStakingKeeper)(nil).Jail), ctx, consAddr)
+}
+
+// MinCommissionRate mocks base method.
+func (m *MockStakingKeeper) MinCommissionRate(ctx context.Context) (math.LegacyDec, error) {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "MinCommissionRate", ctx)
+	ret0, _ := ret[0].(math.LegacyDec)
+	ret1, _ := ret[1].(error)
+	return ret0, ret1
+}
+
+// MinCommissionRate indicates an expected call of MinCommissionRate.
+func (mr *MockStakingKeeperMockRecorder) MinCommissionRate(ctx any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "MinCommissionRate", reflect.TypeOf((*MockStakingKeeper)(nil).MinCommissionRate), ctx)
+}
+
 // PowerReduction mocks base method.
 func (m *MockStakingKeeper) PowerReduction(ctx context.Context) math.Int {
 	m.ctrl.T.Helper()
@@ -135,6 +209,21 @@ func (m *MockStakingKeeper) PowerReduction(ctx context.Context) math.Int {
 func (mr *MockStakingKeeperMockRecorder) PowerReduction(ctx any) *gomock.Call {
 	mr.mock.ctrl.T.Helper()
 	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "PowerReduction", reflect.TypeOf((*MockStakingKeeper)(nil).PowerReduction), ctx)
+}
+
+// SlashWithInfractionReason mocks base method.
+func (m *MockStakingKeeper) SlashWithInfractionReason(ctx context.Context, consAddr types.ConsAddress, infractionHeight, power int64, slashFactor math.LegacyDec, infraction types0.Infraction) (math.Int, error) {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "SlashWithInfractionReason", ctx, consAddr, infractionHeight, power, slashFactor, infraction)
+	ret0, _ := ret[0].(math.Int)
+	ret1, _ := ret[1].(error)
+	return ret0, ret1
+}
+
+// SlashWithInfractionReason indicates an expected call of SlashWithInfractionReason.
+func (mr *MockStakingKeeperMockRecorder) SlashWithInfractionReason(ctx, consAddr, infractionHeight, power, slashFactor, infraction any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "SlashWithInfractionReason", reflect.TypeOf((*MockStakingKeeper)(nil).SlashWithInfractionReason), ctx, consAddr, infractionHeight, power, slashFactor, infraction)
 }
 
 // UnbondingTime mocks base method.
@@ -205,6 +294,34 @@ func (mr *MockSlashingKeeperMockRecorder) DowntimeJailDuration(ctx any) *gomock.
 	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "DowntimeJailDuration", reflect.TypeOf((*MockSlashingKeeper)(nil).DowntimeJailDuration), ctx)
 }
 
+// IsTombstoned mocks base method.
+func (m *MockSlashingKeeper) IsTombstoned(ctx context.Context, consAddr types.ConsAddress) bool {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "IsTombstoned", ctx, consAddr)
+	ret0, _ := ret[0].(bool)
+	return ret0
+}
+
+// IsTombstoned indicates an expected call of IsTombstoned.
+func (mr *MockSlashingKeeperMockRecorder) IsTombstoned(ctx, consAddr any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "IsTombstoned", reflect.TypeOf((*MockSlashingKeeper)(nil).IsTombstoned), ctx, consAddr)
+}
+
+// JailUntil mocks base method.
+func (m *MockSlashingKeeper) JailUntil(ctx context.Context, consAddr types.ConsAddress, jailTime time.Time) error {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "JailUntil", ctx, consAddr, jailTime)
+	ret0, _ := ret[0].(error)
+	return ret0
+}
+
+// JailUntil indicates an expected call of JailUntil.
+func (mr *MockSlashingKeeperMockRecorder) JailUntil(ctx, consAddr, jailTime any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "JailUntil", reflect.TypeOf((*MockSlashingKeeper)(nil).JailUntil), ctx, consAddr, jailTime)
+}
+
 // SlashFractionDoubleSign mocks base method.
 func (m *MockSlashingKeeper) SlashFractionDoubleSign(ctx context.Context) (math.LegacyDec, error) {
 	m.ctrl.T.Helper()
@@ -218,6 +335,20 @@ func (m *MockSlashingKeeper) SlashFractionDoubleSign(ctx context.Context) (math.
 func (mr *MockSlashingKeeperMockRecorder) SlashFractionDoubleSign(ctx any) *gomock.Call {
 	mr.mock.ctrl.T.Helper()
 	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "SlashFractionDoubleSign", reflect.TypeOf((*MockSlashingKeeper)(nil).SlashFractionDoubleSign), ctx)
+}
+
+// Tombstone mocks base method.
+func (m *MockSlashingKeeper) Tombstone(ctx context.Context, consAddr types.ConsAddress) error {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "Tombstone", ctx, consAddr)
+	ret0, _ := ret[0].(error)
+	return ret0
+}
+
+// Tombstone indicates an expected call of Tombstone.
+func (mr *MockSlashingKeeperMockRecorder) Tombstone(ctx, consAddr any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "Tombstone", reflect.TypeOf((*MockSlashingKeeper)(nil).Tombstone), ctx, consAddr)
 }
 
 // MockAccountKeeper is a mock of AccountKeeper interface.

@@ -15,6 +15,13 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateConsumer{}, "provider/MsgUpdateConsumer")
 	legacy.RegisterAminoMsg(cdc, &MsgRemoveConsumer{}, "provider/MsgRemoveConsumer")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "provider/MsgUpdateParams")
+	legacy.RegisterAminoMsg(cdc, &MsgAssignConsumerKey{}, "provider/MsgAssignConsumerKey")
+	legacy.RegisterAminoMsg(cdc, &MsgOptIn{}, "provider/MsgOptIn")
+	legacy.RegisterAminoMsg(cdc, &MsgOptOut{}, "provider/MsgOptOut")
+	legacy.RegisterAminoMsg(cdc, &MsgSetConsumerCommissionRate{}, "provider/MsgSetConsumerCommissionRate")
+	legacy.RegisterAminoMsg(cdc, &MsgSubmitConsumerMisbehaviour{}, "provider/MsgSubmitConsumerMisbehaviour")
+	legacy.RegisterAminoMsg(cdc, &MsgSubmitConsumerDoubleVoting{}, "provider/MsgSubmitConsumerDoubleVoting")
+	legacy.RegisterAminoMsg(cdc, &MsgChangeRewardDenoms{}, "provider/MsgChangeRewardDenoms")
 }
 
 // RegisterInterfaces registers the messages with the interface registry.
@@ -24,6 +31,13 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgUpdateConsumer{},
 		&MsgRemoveConsumer{},
 		&MsgUpdateParams{},
+		&MsgAssignConsumerKey{},
+		&MsgOptIn{},
+		&MsgOptOut{},
+		&MsgSetConsumerCommissionRate{},
+		&MsgSubmitConsumerMisbehaviour{},
+		&MsgSubmitConsumerDoubleVoting{},
+		&MsgChangeRewardDenoms{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -25,4 +25,24 @@ var (
 	ErrInvalidGenesis           = errorsmod.Register(ModuleName, 20, "invalid provider genesis")
 	ErrInvalidTopN              = errorsmod.Register(ModuleName, 21, "top N chains must be owned by governance")
 	ErrConsumerChannelNotOpened = errorsmod.Register(ModuleName, 22, "consumer channel is not established")
+
+	// Slashing and evidence.
+	ErrUnknownValsetUpdateID    = errorsmod.Register(ModuleName, 23, "unknown valset update id")
+	ErrInvalidEvidence          = errorsmod.Register(ModuleName, 24, "invalid equivocation evidence")
+	ErrEvidenceBelowMinHeight   = errorsmod.Register(ModuleName, 25, "evidence is below the consumer's minimum evidence height")
+	ErrUnknownConsumerValidator = errorsmod.Register(ModuleName, 26, "no provider validator for this consumer address")
+	ErrEvidenceAlreadyHandled   = errorsmod.Register(ModuleName, 27, "evidence already handled")
+	ErrNoValidatorToPunish      = errorsmod.Register(ModuleName, 28, "evidence punishes no validator")
+	ErrInvalidMisbehaviour      = errorsmod.Register(ModuleName, 29, "invalid light-client misbehaviour")
+
+	// Partial set security, key assignment and commission.
+	ErrInvalidConsumerKey               = errorsmod.Register(ModuleName, 30, "invalid consumer key")
+	ErrConsumerKeyInUse                 = errorsmod.Register(ModuleName, 31, "consumer key is already in use by a validator")
+	ErrCannotAssignDefaultKeyAssignment = errorsmod.Register(ModuleName, 32, "cannot assign the provider key before any other key")
+	ErrKeyIsProviderKey                 = errorsmod.Register(ModuleName, 33, "consumer key is another provider validator's consensus key")
+	ErrNoValidatorProviderAddress       = errorsmod.Register(ModuleName, 34, "no provider validator with this address")
+	ErrCannotOptOutFromTopN             = errorsmod.Register(ModuleName, 35, "validator is in the top N and cannot opt out")
+	ErrInvalidCommissionRate            = errorsmod.Register(ModuleName, 36, "invalid consumer commission rate")
+	ErrNotOptedIn                       = errorsmod.Register(ModuleName, 37, "validator is not opted in")
+	// Codes 40 to 59 are kept for rewards.
 )

@@ -26,12 +26,25 @@ type StakingKeeper interface {
 	PowerReduction(ctx context.Context) math.Int
 	ValidatorAddressCodec() address.Codec
 	ConsensusAddressCodec() address.Codec
+
+	// Punishment and the stake it reaches.
+	SlashWithInfractionReason(ctx context.Context, consAddr sdk.ConsAddress, infractionHeight, power int64,
+		slashFactor math.LegacyDec, infraction stakingtypes.Infraction) (math.Int, error)
+	Jail(ctx context.Context, consAddr sdk.ConsAddress) error
+	GetLastTotalPower(ctx context.Context) (math.Int, error)
+	GetUnbondingDelegationsFromValidator(ctx context.Context, valAddr sdk.ValAddress) ([]stakingtypes.UnbondingDelegation, error)
+	GetRedelegationsFromSrcValidator(ctx context.Context, valAddr sdk.ValAddress) ([]stakingtypes.Redelegation, error)
+	MinCommissionRate(ctx context.Context) (math.LegacyDec, error)
 }
 
-// SlashingKeeper provides the defaults of consumer infraction parameters.
+// SlashingKeeper provides the defaults of consumer infraction parameters and
+// jails and tombstones on the provider's behalf.
 type SlashingKeeper interface {
 	SlashFractionDoubleSign(ctx context.Context) (math.LegacyDec, error)
 	DowntimeJailDuration(ctx context.Context) (time.Duration, error)
+	JailUntil(ctx context.Context, consAddr sdk.ConsAddress, jailTime time.Time) error
+	Tombstone(ctx context.Context, consAddr sdk.ConsAddress) error
+	IsTombstoned(ctx context.Context, consAddr sdk.ConsAddress) bool
 }
 
 // AccountKeeper gives the provider its module accounts and address codec.

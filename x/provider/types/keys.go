@@ -40,6 +40,24 @@ var (
 	ConsumerValidatorsKey            = collections.NewPrefix(22)
 	LastProviderConsensusValsKey     = collections.NewPrefix(23)
 	EquivocationEvidenceMinHeightKey = collections.NewPrefix(24)
+
+	// Slashing and throttling.
+	SlashAcksKey                    = collections.NewPrefix(25)
+	SlashMeterKey                   = collections.NewPrefix(26)
+	SlashMeterReplenishCandidateKey = collections.NewPrefix(27)
+	QueuedInfractionParamsKey       = collections.NewPrefix(28)
+	InfractionParamsQueueKey        = collections.NewPrefix(29)
+	HandledEvidenceKey              = collections.NewPrefix(30)
+	PunishmentsKey                  = collections.NewPrefix(31)
+	PunishmentSeqKey                = collections.NewPrefix(32)
+
+	// Partial set security and key assignment.
+	OptedInKey                  = collections.NewPrefix(33)
+	MinPowerInTopNKey           = collections.NewPrefix(34)
+	ConsumerKeysKey             = collections.NewPrefix(35)
+	ValidatorsByConsumerAddrKey = collections.NewPrefix(36)
+	ConsumerAddrsToPruneKey     = collections.NewPrefix(37)
+	ConsumerCommissionRateKey   = collections.NewPrefix(38)
 )
 
 // Collection names, as they appear in the schema.
@@ -69,4 +87,20 @@ const (
 	ConsumerValidatorsName            = "consumer_validators"
 	LastProviderConsensusValsName     = "last_provider_consensus_validators"
 	EquivocationEvidenceMinHeightName = "equivocation_evidence_min_height"
+
+	SlashAcksName                    = "slash_acks"
+	SlashMeterName                   = "slash_meter"
+	SlashMeterReplenishCandidateName = "slash_meter_replenish_candidate"
+	QueuedInfractionParamsName       = "queued_infraction_params"
+	InfractionParamsQueueName        = "infraction_params_queue"
+	HandledEvidenceName              = "handled_evidence"
+	PunishmentsName                  = "punishments"
+	PunishmentSeqName                = "punishment_seq"
+
+	OptedInName                  = "opted_in"
+	MinPowerInTopNName           = "min_power_in_top_n"
+	ConsumerKeysName             = "consumer_keys"
+	ValidatorsByConsumerAddrName = "validators_by_consumer_addr"
+	ConsumerAddrsToPruneName     = "consumer_addrs_to_prune"
+	ConsumerCommissionRateName   = "consumer_commission_rate"
 )

@@ -43,6 +43,20 @@ func TestStorePrefixes(t *testing.T) {
 		{types.ConsumerValidatorsKey, 22, types.ConsumerValidatorsName},
 		{types.LastProviderConsensusValsKey, 23, types.LastProviderConsensusValsName},
 		{types.EquivocationEvidenceMinHeightKey, 24, types.EquivocationEvidenceMinHeightName},
+		{types.SlashAcksKey, 25, types.SlashAcksName},
+		{types.SlashMeterKey, 26, types.SlashMeterName},
+		{types.SlashMeterReplenishCandidateKey, 27, types.SlashMeterReplenishCandidateName},
+		{types.QueuedInfractionParamsKey, 28, types.QueuedInfractionParamsName},
+		{types.InfractionParamsQueueKey, 29, types.InfractionParamsQueueName},
+		{types.HandledEvidenceKey, 30, types.HandledEvidenceName},
+		{types.PunishmentsKey, 31, types.PunishmentsName},
+		{types.PunishmentSeqKey, 32, types.PunishmentSeqName},
+		{types.OptedInKey, 33, types.OptedInName},
+		{types.MinPowerInTopNKey, 34, types.MinPowerInTopNName},
+		{types.ConsumerKeysKey, 35, types.ConsumerKeysName},
+		{types.ValidatorsByConsumerAddrKey, 36, types.ValidatorsByConsumerAddrName},
+		{types.ConsumerAddrsToPruneKey, 37, types.ConsumerAddrsToPruneName},
+		{types.ConsumerCommissionRateKey, 38, types.ConsumerCommissionRateName},
 	}
 	wantNames := []string{
 		"params", "valset_update_id", "consumer_id_seq", "consumer_chain_id", "consumer_owner", "consumer_metadata",
@@ -51,6 +65,10 @@ func TestStorePrefixes(t *testing.T) {
 		"client_id_to_consumer_id", "consumer_genesis", "consumer_channel_id", "channel_id_to_consumer_id",
 		"init_chain_height", "pending_vsc_packets", "valset_update_id_to_height", "consumer_validators",
 		"last_provider_consensus_validators", "equivocation_evidence_min_height",
+		"slash_acks", "slash_meter", "slash_meter_replenish_candidate", "queued_infraction_params",
+		"infraction_params_queue", "handled_evidence", "punishments", "punishment_seq",
+		"opted_in", "min_power_in_top_n", "consumer_keys", "validators_by_consumer_addr",
+		"consumer_addrs_to_prune", "consumer_commission_rate",
 	}
 	require.Len(t, pinned, len(wantNames))
 	for i, p := range pinned {

@@ -1104,6 +1104,840 @@ func (m *QueryConsumerGenesisTimeResponse) GetGenesisTime() time.Time {
 	return time.Time{}
 }
 
+type QueryValidatorConsumerAddrRequest struct {
+	// Consensus address on the provider.
+	ProviderAddress string `protobuf:"bytes,1,opt,name=provider_address,json=providerAddress,proto3" json:"provider_address,omitempty"`
+	ConsumerId      string `protobuf:"bytes,2,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *QueryValidatorConsumerAddrRequest) Reset()         { *m = QueryValidatorConsumerAddrRequest{} }
+func (m *QueryValidatorConsumerAddrRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryValidatorConsumerAddrRequest) ProtoMessage()    {}
+func (*QueryValidatorConsumerAddrRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{18}
+}
+func (m *QueryValidatorConsumerAddrRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryValidatorConsumerAddrRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryValidatorConsumerAddrRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryValidatorConsumerAddrRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryValidatorConsumerAddrRequest.Merge(m, src)
+}
+func (m *QueryValidatorConsumerAddrRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryValidatorConsumerAddrRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryValidatorConsumerAddrRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryValidatorConsumerAddrRequest proto.InternalMessageInfo
+
+func (m *QueryValidatorConsumerAddrRequest) GetProviderAddress() string {
+	if m != nil {
+		return m.ProviderAddress
+	}
+	return ""
+}
+
+func (m *QueryValidatorConsumerAddrRequest) GetConsumerId() string {
+	if m != nil {
+		return m.ConsumerId
+	}
+	return ""
+}
+
+type QueryValidatorConsumerAddrResponse struct {
+	// Consensus address on the consumer.
+	ConsumerAddress string `protobuf:"bytes,1,opt,name=consumer_address,json=consumerAddress,proto3" json:"consumer_address,omitempty"`
+}
+
+func (m *QueryValidatorConsumerAddrResponse) Reset()         { *m = QueryValidatorConsumerAddrResponse{} }
+func (m *QueryValidatorConsumerAddrResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryValidatorConsumerAddrResponse) ProtoMessage()    {}
+func (*QueryValidatorConsumerAddrResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{19}
+}
+func (m *QueryValidatorConsumerAddrResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryValidatorConsumerAddrResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryValidatorConsumerAddrResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryValidatorConsumerAddrResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryValidatorConsumerAddrResponse.Merge(m, src)
+}
+func (m *QueryValidatorConsumerAddrResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryValidatorConsumerAddrResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryValidatorConsumerAddrResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryValidatorConsumerAddrResponse proto.InternalMessageInfo
+
+func (m *QueryValidatorConsumerAddrResponse) GetConsumerAddress() string {
+	if m != nil {
+		return m.ConsumerAddress
+	}
+	return ""
+}
+
+type QueryValidatorProviderAddrRequest struct {
+	// Consensus address on the consumer.
+	ConsumerAddress string `protobuf:"bytes,1,opt,name=consumer_address,json=consumerAddress,proto3" json:"consumer_address,omitempty"`
+	ConsumerId      string `protobuf:"bytes,2,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *QueryValidatorProviderAddrRequest) Reset()         { *m = QueryValidatorProviderAddrRequest{} }
+func (m *QueryValidatorProviderAddrRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryValidatorProviderAddrRequest) ProtoMessage()    {}
+func (*QueryValidatorProviderAddrRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{20}
+}
+func (m *QueryValidatorProviderAddrRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryValidatorProviderAddrRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryValidatorProviderAddrRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryValidatorProviderAddrRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryValidatorProviderAddrRequest.Merge(m, src)
+}
+func (m *QueryValidatorProviderAddrRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryValidatorProviderAddrRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryValidatorProviderAddrRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryValidatorProviderAddrRequest proto.InternalMessageInfo
+
+func (m *QueryValidatorProviderAddrRequest) GetConsumerAddress() string {
+	if m != nil {
+		return m.ConsumerAddress
+	}
+	return ""
+}
+
+func (m *QueryValidatorProviderAddrRequest) GetConsumerId() string {
+	if m != nil {
+		return m.ConsumerId
+	}
+	return ""
+}
+
+type QueryValidatorProviderAddrResponse struct {
+	// Consensus address on the provider.
+	ProviderAddress string `protobuf:"bytes,1,opt,name=provider_address,json=providerAddress,proto3" json:"provider_address,omitempty"`
+}
+
+func (m *QueryValidatorProviderAddrResponse) Reset()         { *m = QueryValidatorProviderAddrResponse{} }
+func (m *QueryValidatorProviderAddrResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryValidatorProviderAddrResponse) ProtoMessage()    {}
+func (*QueryValidatorProviderAddrResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{21}
+}
+func (m *QueryValidatorProviderAddrResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryValidatorProviderAddrResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryValidatorProviderAddrResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryValidatorProviderAddrResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryValidatorProviderAddrResponse.Merge(m, src)
+}
+func (m *QueryValidatorProviderAddrResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryValidatorProviderAddrResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryValidatorProviderAddrResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryValidatorProviderAddrResponse proto.InternalMessageInfo
+
+func (m *QueryValidatorProviderAddrResponse) GetProviderAddress() string {
+	if m != nil {
+		return m.ProviderAddress
+	}
+	return ""
+}
+
+type QueryThrottleStateRequest struct {
+}
+
+func (m *QueryThrottleStateRequest) Reset()         { *m = QueryThrottleStateRequest{} }
+func (m *QueryThrottleStateRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryThrottleStateRequest) ProtoMessage()    {}
+func (*QueryThrottleStateRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{22}
+}
+func (m *QueryThrottleStateRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryThrottleStateRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryThrottleStateRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryThrottleStateRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryThrottleStateRequest.Merge(m, src)
+}
+func (m *QueryThrottleStateRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryThrottleStateRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryThrottleStateRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryThrottleStateRequest proto.InternalMessageInfo
+
+type QueryThrottleStateResponse struct {
+	// Voting power that may still be jailed before slash packets bounce; may
+	// be negative.
+	SlashMeter int64 `protobuf:"varint,1,opt,name=slash_meter,json=slashMeter,proto3" json:"slash_meter,omitempty"`
+	// Power added each replenish period, and the meter's maximum.
+	SlashMeterAllowance int64 `protobuf:"varint,2,opt,name=slash_meter_allowance,json=slashMeterAllowance,proto3" json:"slash_meter_allowance,omitempty"`
+	// When the meter is next replenished if it is not full.
+	NextReplenishCandidate time.Time `protobuf:"bytes,3,opt,name=next_replenish_candidate,json=nextReplenishCandidate,proto3,stdtime" json:"next_replenish_candidate"`
+}
+
+func (m *QueryThrottleStateResponse) Reset()         { *m = QueryThrottleStateResponse{} }
+func (m *QueryThrottleStateResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryThrottleStateResponse) ProtoMessage()    {}
+func (*QueryThrottleStateResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{23}
+}
+func (m *QueryThrottleStateResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryThrottleStateResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryThrottleStateResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryThrottleStateResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryThrottleStateResponse.Merge(m, src)
+}
+func (m *QueryThrottleStateResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryThrottleStateResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryThrottleStateResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryThrottleStateResponse proto.InternalMessageInfo
+
+func (m *QueryThrottleStateResponse) GetSlashMeter() int64 {
+	if m != nil {
+		return m.SlashMeter
+	}
+	return 0
+}
+
+func (m *QueryThrottleStateResponse) GetSlashMeterAllowance() int64 {
+	if m != nil {
+		return m.SlashMeterAllowance
+	}
+	return 0
+}
+
+func (m *QueryThrottleStateResponse) GetNextReplenishCandidate() time.Time {
+	if m != nil {
+		return m.NextReplenishCandidate
+	}
+	return time.Time{}
+}
+
+type QueryRegisteredConsumerRewardDenomsRequest struct {
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsRequest) Reset() {
+	*m = QueryRegisteredConsumerRewardDenomsRequest{}
+}
+func (m *QueryRegisteredConsumerRewardDenomsRequest) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryRegisteredConsumerRewardDenomsRequest) ProtoMessage() {}
+func (*QueryRegisteredConsumerRewardDenomsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{24}
+}
+func (m *QueryRegisteredConsumerRewardDenomsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryRegisteredConsumerRewardDenomsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryRegisteredConsumerRewardDenomsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryRegisteredConsumerRewardDenomsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryRegisteredConsumerRewardDenomsRequest.Merge(m, src)
+}
+func (m *QueryRegisteredConsumerRewardDenomsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryRegisteredConsumerRewardDenomsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryRegisteredConsumerRewardDenomsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryRegisteredConsumerRewardDenomsRequest proto.InternalMessageInfo
+
+type QueryRegisteredConsumerRewardDenomsResponse struct {
+	Denoms []string `protobuf:"bytes,1,rep,name=denoms,proto3" json:"denoms,omitempty"`
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsResponse) Reset() {
+	*m = QueryRegisteredConsumerRewardDenomsResponse{}
+}
+func (m *QueryRegisteredConsumerRewardDenomsResponse) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryRegisteredConsumerRewardDenomsResponse) ProtoMessage() {}
+func (*QueryRegisteredConsumerRewardDenomsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{25}
+}
+func (m *QueryRegisteredConsumerRewardDenomsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryRegisteredConsumerRewardDenomsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryRegisteredConsumerRewardDenomsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryRegisteredConsumerRewardDenomsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryRegisteredConsumerRewardDenomsResponse.Merge(m, src)
+}
+func (m *QueryRegisteredConsumerRewardDenomsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryRegisteredConsumerRewardDenomsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryRegisteredConsumerRewardDenomsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryRegisteredConsumerRewardDenomsResponse proto.InternalMessageInfo
+
+func (m *QueryRegisteredConsumerRewardDenomsResponse) GetDenoms() []string {
+	if m != nil {
+		return m.Denoms
+	}
+	return nil
+}
+
+type QueryAllPairsValConsAddrByConsumerRequest struct {
+	ConsumerId string `protobuf:"bytes,1,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerRequest) Reset() {
+	*m = QueryAllPairsValConsAddrByConsumerRequest{}
+}
+func (m *QueryAllPairsValConsAddrByConsumerRequest) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryAllPairsValConsAddrByConsumerRequest) ProtoMessage() {}
+func (*QueryAllPairsValConsAddrByConsumerRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{26}
+}
+func (m *QueryAllPairsValConsAddrByConsumerRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAllPairsValConsAddrByConsumerRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAllPairsValConsAddrByConsumerRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAllPairsValConsAddrByConsumerRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAllPairsValConsAddrByConsumerRequest.Merge(m, src)
+}
+func (m *QueryAllPairsValConsAddrByConsumerRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAllPairsValConsAddrByConsumerRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAllPairsValConsAddrByConsumerRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAllPairsValConsAddrByConsumerRequest proto.InternalMessageInfo
+
+func (m *QueryAllPairsValConsAddrByConsumerRequest) GetConsumerId() string {
+	if m != nil {
+		return m.ConsumerId
+	}
+	return ""
+}
+
+type QueryAllPairsValConsAddrByConsumerResponse struct {
+	PairValConAddr []*PairValConAddrProviderAndConsumer `protobuf:"bytes,1,rep,name=pair_val_con_addr,json=pairValConAddr,proto3" json:"pair_val_con_addr,omitempty"`
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerResponse) Reset() {
+	*m = QueryAllPairsValConsAddrByConsumerResponse{}
+}
+func (m *QueryAllPairsValConsAddrByConsumerResponse) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryAllPairsValConsAddrByConsumerResponse) ProtoMessage() {}
+func (*QueryAllPairsValConsAddrByConsumerResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{27}
+}
+func (m *QueryAllPairsValConsAddrByConsumerResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAllPairsValConsAddrByConsumerResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAllPairsValConsAddrByConsumerResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAllPairsValConsAddrByConsumerResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAllPairsValConsAddrByConsumerResponse.Merge(m, src)
+}
+func (m *QueryAllPairsValConsAddrByConsumerResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAllPairsValConsAddrByConsumerResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAllPairsValConsAddrByConsumerResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAllPairsValConsAddrByConsumerResponse proto.InternalMessageInfo
+
+func (m *QueryAllPairsValConsAddrByConsumerResponse) GetPairValConAddr() []*PairValConAddrProviderAndConsumer {
+	if m != nil {
+		return m.PairValConAddr
+	}
+	return nil
+}
+
+// PairValConAddrProviderAndConsumer is one validator's addresses on both
+// chains.
+type PairValConAddrProviderAndConsumer struct {
+	ProviderAddress string            `protobuf:"bytes,1,opt,name=provider_address,json=providerAddress,proto3" json:"provider_address,omitempty"`
+	ConsumerAddress string            `protobuf:"bytes,2,opt,name=consumer_address,json=consumerAddress,proto3" json:"consumer_address,omitempty"`
+	ConsumerKey     *crypto.PublicKey `protobuf:"bytes,3,opt,name=consumer_key,json=consumerKey,proto3" json:"consumer_key,omitempty"`
+}
+
+func (m *PairValConAddrProviderAndConsumer) Reset()         { *m = PairValConAddrProviderAndConsumer{} }
+func (m *PairValConAddrProviderAndConsumer) String() string { return proto.CompactTextString(m) }
+func (*PairValConAddrProviderAndConsumer) ProtoMessage()    {}
+func (*PairValConAddrProviderAndConsumer) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{28}
+}
+func (m *PairValConAddrProviderAndConsumer) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *PairValConAddrProviderAndConsumer) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_PairValConAddrProviderAndConsumer.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *PairValConAddrProviderAndConsumer) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_PairValConAddrProviderAndConsumer.Merge(m, src)
+}
+func (m *PairValConAddrProviderAndConsumer) XXX_Size() int {
+	return m.Size()
+}
+func (m *PairValConAddrProviderAndConsumer) XXX_DiscardUnknown() {
+	xxx_messageInfo_PairValConAddrProviderAndConsumer.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_PairValConAddrProviderAndConsumer proto.InternalMessageInfo
+
+func (m *PairValConAddrProviderAndConsumer) GetProviderAddress() string {
+	if m != nil {
+		return m.ProviderAddress
+	}
+	return ""
+}
+
+func (m *PairValConAddrProviderAndConsumer) GetConsumerAddress() string {
+	if m != nil {
+		return m.ConsumerAddress
+	}
+	return ""
+}
+
+func (m *PairValConAddrProviderAndConsumer) GetConsumerKey() *crypto.PublicKey {
+	if m != nil {
+		return m.ConsumerKey
+	}
+	return nil
+}
+
+type QueryConsumerChainOptedInValidatorsRequest struct {
+	ConsumerId string `protobuf:"bytes,1,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *QueryConsumerChainOptedInValidatorsRequest) Reset() {
+	*m = QueryConsumerChainOptedInValidatorsRequest{}
+}
+func (m *QueryConsumerChainOptedInValidatorsRequest) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryConsumerChainOptedInValidatorsRequest) ProtoMessage() {}
+func (*QueryConsumerChainOptedInValidatorsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{29}
+}
+func (m *QueryConsumerChainOptedInValidatorsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryConsumerChainOptedInValidatorsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryConsumerChainOptedInValidatorsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryConsumerChainOptedInValidatorsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryConsumerChainOptedInValidatorsRequest.Merge(m, src)
+}
+func (m *QueryConsumerChainOptedInValidatorsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryConsumerChainOptedInValidatorsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryConsumerChainOptedInValidatorsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryConsumerChainOptedInValidatorsRequest proto.InternalMessageInfo
+
+func (m *QueryConsumerChainOptedInValidatorsRequest) GetConsumerId() string {
+	if m != nil {
+		return m.ConsumerId
+	}
+	return ""
+}
+
+type QueryConsumerChainOptedInValidatorsResponse struct {
+	// Provider consensus addresses.
+	ValidatorsProviderAddresses []string `protobuf:"bytes,1,rep,name=validators_provider_addresses,json=validatorsProviderAddresses,proto3" json:"validators_provider_addresses,omitempty"`
+}
+
+func (m *QueryConsumerChainOptedInValidatorsResponse) Reset() {
+	*m = QueryConsumerChainOptedInValidatorsResponse{}
+}
+func (m *QueryConsumerChainOptedInValidatorsResponse) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryConsumerChainOptedInValidatorsResponse) ProtoMessage() {}
+func (*QueryConsumerChainOptedInValidatorsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{30}
+}
+func (m *QueryConsumerChainOptedInValidatorsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryConsumerChainOptedInValidatorsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryConsumerChainOptedInValidatorsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryConsumerChainOptedInValidatorsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryConsumerChainOptedInValidatorsResponse.Merge(m, src)
+}
+func (m *QueryConsumerChainOptedInValidatorsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryConsumerChainOptedInValidatorsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryConsumerChainOptedInValidatorsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryConsumerChainOptedInValidatorsResponse proto.InternalMessageInfo
+
+func (m *QueryConsumerChainOptedInValidatorsResponse) GetValidatorsProviderAddresses() []string {
+	if m != nil {
+		return m.ValidatorsProviderAddresses
+	}
+	return nil
+}
+
+type QueryConsumerChainsValidatorHasToValidateRequest struct {
+	// Consensus address on the provider.
+	ProviderAddress string `protobuf:"bytes,1,opt,name=provider_address,json=providerAddress,proto3" json:"provider_address,omitempty"`
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) Reset() {
+	*m = QueryConsumerChainsValidatorHasToValidateRequest{}
+}
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryConsumerChainsValidatorHasToValidateRequest) ProtoMessage() {}
+func (*QueryConsumerChainsValidatorHasToValidateRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{31}
+}
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryConsumerChainsValidatorHasToValidateRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryConsumerChainsValidatorHasToValidateRequest.Merge(m, src)
+}
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryConsumerChainsValidatorHasToValidateRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryConsumerChainsValidatorHasToValidateRequest proto.InternalMessageInfo
+
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) GetProviderAddress() string {
+	if m != nil {
+		return m.ProviderAddress
+	}
+	return ""
+}
+
+type QueryConsumerChainsValidatorHasToValidateResponse struct {
+	ConsumerIds []string `protobuf:"bytes,1,rep,name=consumer_ids,json=consumerIds,proto3" json:"consumer_ids,omitempty"`
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) Reset() {
+	*m = QueryConsumerChainsValidatorHasToValidateResponse{}
+}
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryConsumerChainsValidatorHasToValidateResponse) ProtoMessage() {}
+func (*QueryConsumerChainsValidatorHasToValidateResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{32}
+}
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryConsumerChainsValidatorHasToValidateResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryConsumerChainsValidatorHasToValidateResponse.Merge(m, src)
+}
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryConsumerChainsValidatorHasToValidateResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryConsumerChainsValidatorHasToValidateResponse proto.InternalMessageInfo
+
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) GetConsumerIds() []string {
+	if m != nil {
+		return m.ConsumerIds
+	}
+	return nil
+}
+
+type QueryValidatorConsumerCommissionRateRequest struct {
+	ConsumerId string `protobuf:"bytes,1,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+	// Consensus address on the provider.
+	ProviderAddress string `protobuf:"bytes,2,opt,name=provider_address,json=providerAddress,proto3" json:"provider_address,omitempty"`
+}
+
+func (m *QueryValidatorConsumerCommissionRateRequest) Reset() {
+	*m = QueryValidatorConsumerCommissionRateRequest{}
+}
+func (m *QueryValidatorConsumerCommissionRateRequest) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryValidatorConsumerCommissionRateRequest) ProtoMessage() {}
+func (*QueryValidatorConsumerCommissionRateRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{33}
+}
+func (m *QueryValidatorConsumerCommissionRateRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryValidatorConsumerCommissionRateRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryValidatorConsumerCommissionRateRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryValidatorConsumerCommissionRateRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryValidatorConsumerCommissionRateRequest.Merge(m, src)
+}
+func (m *QueryValidatorConsumerCommissionRateRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryValidatorConsumerCommissionRateRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryValidatorConsumerCommissionRateRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryValidatorConsumerCommissionRateRequest proto.InternalMessageInfo
+
+func (m *QueryValidatorConsumerCommissionRateRequest) GetConsumerId() string {
+	if m != nil {
+		return m.ConsumerId
+	}
+	return ""
+}
+
+func (m *QueryValidatorConsumerCommissionRateRequest) GetProviderAddress() string {
+	if m != nil {
+		return m.ProviderAddress
+	}
+	return ""
+}
+
+type QueryValidatorConsumerCommissionRateResponse struct {
+	Rate cosmossdk_io_math.LegacyDec `protobuf:"bytes,1,opt,name=rate,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"rate"`
+}
+
+func (m *QueryValidatorConsumerCommissionRateResponse) Reset() {
+	*m = QueryValidatorConsumerCommissionRateResponse{}
+}
+func (m *QueryValidatorConsumerCommissionRateResponse) String() string {
+	return proto.CompactTextString(m)
+}
+func (*QueryValidatorConsumerCommissionRateResponse) ProtoMessage() {}
+func (*QueryValidatorConsumerCommissionRateResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_422512d7b7586cd7, []int{34}
+}
+func (m *QueryValidatorConsumerCommissionRateResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryValidatorConsumerCommissionRateResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryValidatorConsumerCommissionRateResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryValidatorConsumerCommissionRateResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryValidatorConsumerCommissionRateResponse.Merge(m, src)
+}
+func (m *QueryValidatorConsumerCommissionRateResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryValidatorConsumerCommissionRateResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryValidatorConsumerCommissionRateResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryValidatorConsumerCommissionRateResponse proto.InternalMessageInfo
+
 func init() {
 	proto.RegisterType((*QueryConsumerGenesisRequest)(nil), "interchain_security.ccv.provider.v1.QueryConsumerGenesisRequest")
 	proto.RegisterType((*QueryConsumerGenesisResponse)(nil), "interchain_security.ccv.provider.v1.QueryConsumerGenesisResponse")
@@ -1123,6 +1957,23 @@ func init() {
 	proto.RegisterType((*QueryConsumerChainResponse)(nil), "interchain_security.ccv.provider.v1.QueryConsumerChainResponse")
 	proto.RegisterType((*QueryConsumerGenesisTimeRequest)(nil), "interchain_security.ccv.provider.v1.QueryConsumerGenesisTimeRequest")
 	proto.RegisterType((*QueryConsumerGenesisTimeResponse)(nil), "interchain_security.ccv.provider.v1.QueryConsumerGenesisTimeResponse")
+	proto.RegisterType((*QueryValidatorConsumerAddrRequest)(nil), "interchain_security.ccv.provider.v1.QueryValidatorConsumerAddrRequest")
+	proto.RegisterType((*QueryValidatorConsumerAddrResponse)(nil), "interchain_security.ccv.provider.v1.QueryValidatorConsumerAddrResponse")
+	proto.RegisterType((*QueryValidatorProviderAddrRequest)(nil), "interchain_security.ccv.provider.v1.QueryValidatorProviderAddrRequest")
+	proto.RegisterType((*QueryValidatorProviderAddrResponse)(nil), "interchain_security.ccv.provider.v1.QueryValidatorProviderAddrResponse")
+	proto.RegisterType((*QueryThrottleStateRequest)(nil), "interchain_security.ccv.provider.v1.QueryThrottleStateRequest")
+	proto.RegisterType((*QueryThrottleStateResponse)(nil), "interchain_security.ccv.provider.v1.QueryThrottleStateResponse")
+	proto.RegisterType((*QueryRegisteredConsumerRewardDenomsRequest)(nil), "interchain_security.ccv.provider.v1.QueryRegisteredConsumerRewardDenomsRequest")
+	proto.RegisterType((*QueryRegisteredConsumerRewardDenomsResponse)(nil), "interchain_security.ccv.provider.v1.QueryRegisteredConsumerRewardDenomsResponse")
+	proto.RegisterType((*QueryAllPairsValConsAddrByConsumerRequest)(nil), "interchain_security.ccv.provider.v1.QueryAllPairsValConsAddrByConsumerRequest")
+	proto.RegisterType((*QueryAllPairsValConsAddrByConsumerResponse)(nil), "interchain_security.ccv.provider.v1.QueryAllPairsValConsAddrByConsumerResponse")
+	proto.RegisterType((*PairValConAddrProviderAndConsumer)(nil), "interchain_security.ccv.provider.v1.PairValConAddrProviderAndConsumer")
+	proto.RegisterType((*QueryConsumerChainOptedInValidatorsRequest)(nil), "interchain_security.ccv.provider.v1.QueryConsumerChainOptedInValidatorsRequest")
+	proto.RegisterType((*QueryConsumerChainOptedInValidatorsResponse)(nil), "interchain_security.ccv.provider.v1.QueryConsumerChainOptedInValidatorsResponse")
+	proto.RegisterType((*QueryConsumerChainsValidatorHasToValidateRequest)(nil), "interchain_security.ccv.provider.v1.QueryConsumerChainsValidatorHasToValidateRequest")
+	proto.RegisterType((*QueryConsumerChainsValidatorHasToValidateResponse)(nil), "interchain_security.ccv.provider.v1.QueryConsumerChainsValidatorHasToValidateResponse")
+	proto.RegisterType((*QueryValidatorConsumerCommissionRateRequest)(nil), "interchain_security.ccv.provider.v1.QueryValidatorConsumerCommissionRateRequest")
+	proto.RegisterType((*QueryValidatorConsumerCommissionRateResponse)(nil), "interchain_security.ccv.provider.v1.QueryValidatorConsumerCommissionRateResponse")
 }
 
 func init() {
@@ -1130,123 +1981,164 @@ func init() {
 }
 
 var fileDescriptor_422512d7b7586cd7 = []byte{
-	// 1842 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x58, 0xcd, 0x73, 0x1b, 0x49,
-	0x15, 0xcf, 0xf8, 0x43, 0x96, 0xdb, 0x1f, 0xd9, 0xed, 0x38, 0xeb, 0xb1, 0x62, 0x6c, 0xef, 0x84,
-	0x0f, 0x97, 0xb7, 0x32, 0x13, 0x7b, 0x6b, 0x81, 0xfd, 0x20, 0x89, 0x25, 0x7f, 0x44, 0x15, 0x36,
-	0x98, 0xb1, 0x59, 0xaa, 0x96, 0xa2, 0x86, 0xd6, 0x4c, 0x47, 0x6e, 0xa4, 0xe9, 0x9e, 0x9d, 0x6e,
-	0x29, 0x11, 0xa9, 0x5c, 0xe0, 0xc2, 0x71, 0xab, 0xf8, 0x2f, 0x38, 0x70, 0xa0, 0x96, 0x13, 0xff,
-	0xc0, 0x1e, 0x53, 0xcb, 0x85, 0x82, 0x22, 0x50, 0x09, 0x1c, 0x39, 0x00, 0x55, 0x9c, 0xa9, 0xe9,
-	0xee, 0x19, 0x69, 0x14, 0x29, 0x96, 0x6c, 0xf6, 0xa6, 0xe9, 0xd7, 0xef, 0xd7, 0xbf, 0xf7, 0xe6,
-	0xcd, 0xef, 0xbd, 0x16, 0x70, 0x08, 0x15, 0x38, 0xf6, 0x4f, 0x11, 0xa1, 0x1e, 0xc7, 0x7e, 0x2b,
-	0x26, 0xa2, 0xe3, 0xf8, 0x7e, 0xdb, 0x89, 0x62, 0xd6, 0x26, 0x01, 0x8e, 0x9d, 0xf6, 0xb6, 0xf3,
-	0x49, 0x0b, 0xc7, 0x1d, 0x3b, 0x8a, 0x99, 0x60, 0xf0, 0xfa, 0x00, 0x07, 0xdb, 0xf7, 0xdb, 0x76,
-	0xea, 0x60, 0xb7, 0xb7, 0x4b, 0xab, 0x75, 0xc6, 0xea, 0x4d, 0xec, 0xa0, 0x88, 0x38, 0x88, 0x52,
-	0x26, 0x90, 0x20, 0x8c, 0x72, 0x05, 0x51, 0x5a, 0xaa, 0xb3, 0x3a, 0x93, 0x3f, 0x9d, 0xe4, 0x97,
-	0x5e, 0x5d, 0xd7, 0x3e, 0xf2, 0xa9, 0xd6, 0x7a, 0xe0, 0x08, 0x12, 0x62, 0x2e, 0x50, 0x18, 0xe9,
-	0x0d, 0x2b, 0x3e, 0xe3, 0x21, 0xe3, 0x9e, 0xf2, 0x54, 0x0f, 0xda, 0xb4, 0xa5, 0x9e, 0x9c, 0x1a,
-	0xe2, 0x58, 0xb1, 0x75, 0xda, 0xdb, 0x35, 0x2c, 0xd0, 0xb6, 0x13, 0xa1, 0x3a, 0xa1, 0xf2, 0x78,
-	0xbd, 0xf7, 0xab, 0x7a, 0x2f, 0x17, 0xa8, 0x41, 0x68, 0x3d, 0xdb, 0xa8, 0x9f, 0xf5, 0xae, 0x55,
-	0x81, 0x69, 0x80, 0xe3, 0x90, 0x50, 0xe1, 0xf8, 0x71, 0x27, 0x12, 0xcc, 0x69, 0xe0, 0x4e, 0x7a,
-	0xde, 0xcd, 0x61, 0x59, 0x6b, 0x6f, 0x3b, 0xfc, 0x14, 0xc5, 0x38, 0xf0, 0x7c, 0x46, 0x79, 0x2b,
-	0xc4, 0xb1, 0xf6, 0xd8, 0x19, 0x25, 0xcf, 0x59, 0x0a, 0xa5, 0x8f, 0x75, 0x0b, 0x5c, 0xfb, 0x7e,
-	0x12, 0x4b, 0x45, 0x43, 0x1d, 0x62, 0x8a, 0x39, 0xe1, 0x2e, 0xfe, 0xa4, 0x85, 0xb9, 0x80, 0xeb,
-	0x60, 0x2e, 0x3d, 0xc4, 0x23, 0x81, 0x69, 0x6c, 0x18, 0x9b, 0xb3, 0x2e, 0x48, 0x97, 0xaa, 0x81,
-	0xf5, 0x18, 0xac, 0x0e, 0xf6, 0xe7, 0x11, 0xa3, 0x1c, 0xc3, 0x1f, 0x81, 0x85, 0xba, 0x5a, 0xf2,
-	0xb8, 0x40, 0x02, 0x4b, 0x88, 0xb9, 0x9d, 0x9b, 0xf6, 0xb0, 0x57, 0xdc, 0xde, 0xb6, 0xfb, 0xb0,
-	0x8e, 0x13, 0xbf, 0xf2, 0xd4, 0xe7, 0xcf, 0xd6, 0x2f, 0xb9, 0xf3, 0xf5, 0x9e, 0x35, 0xeb, 0x37,
-	0x06, 0x28, 0xe5, 0x4e, 0xaf, 0x24, 0x78, 0x19, 0xf9, 0xbb, 0x60, 0x3a, 0x3a, 0x45, 0x5c, 0x9d,
-	0xb9, 0xb8, 0xb3, 0x63, 0x8f, 0x50, 0x56, 0xd9, 0xe1, 0x47, 0x89, 0xa7, 0xab, 0x00, 0xe0, 0x01,
-	0x00, 0xdd, 0x77, 0x6c, 0x4e, 0xc8, 0x10, 0xbe, 0x6e, 0xeb, 0xf2, 0x48, 0x0a, 0xc2, 0x56, 0xe5,
-	0xab, 0xdf, 0xb3, 0x7d, 0x84, 0xea, 0x58, 0xb3, 0x70, 0x7b, 0x3c, 0xad, 0x5f, 0x1b, 0x7d, 0xe9,
-	0x4e, 0x09, 0xeb, 0x6c, 0x95, 0x41, 0x41, 0xd2, 0xe3, 0xa6, 0xb1, 0x31, 0xb9, 0x39, 0xb7, 0xb3,
-	0x35, 0x1a, 0xe5, 0xc4, 0xec, 0x6a, 0x4f, 0x78, 0x38, 0x80, 0xeb, 0x37, 0xce, 0xe4, 0xaa, 0x08,
-	0xe4, 0xc8, 0xfe, 0xa2, 0x00, 0xa6, 0x25, 0x34, 0x5c, 0x01, 0x45, 0x45, 0x21, 0x2b, 0x81, 0x19,
-	0xf9, 0x5c, 0x0d, 0xe0, 0x35, 0x30, 0xeb, 0x37, 0x09, 0xa6, 0x22, 0xb1, 0x4d, 0x48, 0x5b, 0x51,
-	0x2d, 0x54, 0x03, 0x78, 0x05, 0x4c, 0x0b, 0x16, 0x79, 0xf7, 0xcd, 0xc9, 0x0d, 0x63, 0x73, 0xc1,
-	0x9d, 0x12, 0x2c, 0xba, 0x0f, 0xb7, 0x00, 0x0c, 0x09, 0xf5, 0x22, 0xf6, 0x30, 0xa9, 0x29, 0xea,
-	0xa9, 0x1d, 0x53, 0x1b, 0xc6, 0xe6, 0xa4, 0xbb, 0x18, 0x12, 0x7a, 0x94, 0x18, 0xaa, 0xf4, 0x24,
-	0xd9, 0x7b, 0x13, 0x2c, 0xb5, 0x51, 0x93, 0x04, 0x48, 0xb0, 0x98, 0x6b, 0x17, 0x1f, 0x45, 0xe6,
-	0xb4, 0xc4, 0x83, 0x5d, 0x9b, 0x74, 0xaa, 0xa0, 0x08, 0x6e, 0x81, 0xd7, 0xb3, 0x55, 0x8f, 0x63,
-	0x21, 0xb7, 0x17, 0xe4, 0xf6, 0xcb, 0x99, 0xe1, 0x18, 0x8b, 0x64, 0xef, 0x2a, 0x98, 0x45, 0xcd,
-	0x26, 0x7b, 0xd8, 0x24, 0x5c, 0x98, 0x33, 0x1b, 0x93, 0x9b, 0xb3, 0x6e, 0x77, 0x01, 0x96, 0x40,
-	0x31, 0xc0, 0xb4, 0x23, 0x8d, 0x45, 0x69, 0xcc, 0x9e, 0xe1, 0x52, 0x5a, 0x59, 0xb3, 0x32, 0x62,
-	0x5d, 0x25, 0x3f, 0x04, 0xc5, 0x10, 0x0b, 0x14, 0x20, 0x81, 0x4c, 0x20, 0xf3, 0xfe, 0xce, 0x58,
-	0x25, 0xf7, 0xa1, 0x76, 0xd6, 0xb5, 0x9e, 0x81, 0x25, 0x49, 0x4e, 0x52, 0x96, 0xa8, 0x07, 0x36,
-	0xe7, 0x36, 0x8c, 0xcd, 0x29, 0xb7, 0x18, 0x12, 0x7a, 0x9c, 0x3c, 0x43, 0x1b, 0x5c, 0x91, 0xa4,
-	0x3d, 0x42, 0x91, 0x2f, 0x48, 0x1b, 0x7b, 0x6d, 0xd4, 0xe4, 0xe6, 0xfc, 0x86, 0xb1, 0x59, 0x74,
-	0x5f, 0x97, 0xa6, 0xaa, 0xb6, 0x7c, 0x84, 0x9a, 0xbc, 0xff, 0x93, 0x5e, 0xe8, 0xff, 0xa4, 0xe1,
-	0x23, 0xb0, 0x92, 0x65, 0x01, 0x07, 0x5e, 0x8c, 0x1f, 0xa2, 0x38, 0xf0, 0x02, 0x4c, 0x59, 0xc8,
-	0xcd, 0x45, 0x19, 0xd7, 0x07, 0x23, 0xc5, 0xb5, 0xdb, 0x45, 0x71, 0x25, 0xc8, 0x9e, 0xc4, 0x70,
-	0x97, 0xd1, 0x60, 0x03, 0xb4, 0xc0, 0x7c, 0x14, 0x13, 0x96, 0x80, 0xc9, 0xb4, 0x5f, 0x96, 0x69,
-	0xcf, 0xad, 0x41, 0x0a, 0xae, 0x12, 0xfa, 0x20, 0x4e, 0x02, 0x62, 0xd4, 0x8b, 0x50, 0x8c, 0x42,
-	0x2c, 0x70, 0xcc, 0xcd, 0xd7, 0x24, 0xb3, 0x77, 0x47, 0x62, 0x56, 0xcd, 0x10, 0x8e, 0x32, 0x00,
-	0x77, 0x89, 0x0c, 0x58, 0xb5, 0x96, 0x00, 0x94, 0x5f, 0xac, 0x5c, 0x4a, 0xa5, 0xc5, 0xfa, 0x09,
-	0xb8, 0x92, 0x5b, 0xd5, 0xdf, 0x6f, 0x15, 0x14, 0x24, 0x23, 0xae, 0x65, 0xee, 0xad, 0x91, 0xd8,
-	0x28, 0x10, 0xfd, 0xd6, 0x35, 0x80, 0xb5, 0x0b, 0xd6, 0x72, 0x4a, 0xf1, 0x51, 0x56, 0xeb, 0x23,
-	0x6b, 0xf3, 0xef, 0x67, 0xc0, 0xc6, 0x10, 0x8c, 0xec, 0x17, 0xfc, 0x0e, 0x78, 0x2d, 0xe5, 0xe2,
-	0xa1, 0x20, 0x88, 0x31, 0x57, 0xe4, 0x67, 0xcb, 0xf0, 0xdf, 0xcf, 0xd6, 0x17, 0x3b, 0x28, 0x6c,
-	0xbe, 0x67, 0x69, 0x83, 0xe5, 0x5e, 0x4e, 0xf7, 0xee, 0xaa, 0x15, 0x78, 0x1b, 0xcc, 0x67, 0x24,
-	0x1a, 0xb8, 0xa3, 0xf5, 0x66, 0xd5, 0xee, 0xb6, 0x36, 0x5b, 0xb5, 0x36, 0xfb, 0xa8, 0x55, 0x6b,
-	0x12, 0xff, 0x1e, 0xee, 0xb8, 0x19, 0xed, 0x7b, 0xb8, 0x03, 0x4d, 0x30, 0x2d, 0xbf, 0x6b, 0xa9,
-	0x11, 0x93, 0xe5, 0x09, 0xd3, 0x70, 0xd5, 0x02, 0x3c, 0x04, 0x53, 0x71, 0xd2, 0x31, 0xa6, 0x24,
-	0x9b, 0xb7, 0x93, 0xec, 0xfc, 0xe9, 0xd9, 0xfa, 0x35, 0xa5, 0x64, 0x3c, 0x68, 0xd8, 0x84, 0x39,
-	0x21, 0x12, 0xa7, 0xf6, 0x77, 0x71, 0x1d, 0xf9, 0x9d, 0x3d, 0xec, 0x7f, 0xf1, 0xd9, 0x0d, 0xa0,
-	0x85, 0x6e, 0x0f, 0xfb, 0xa6, 0xe1, 0x4a, 0x00, 0xf8, 0x35, 0xb0, 0x98, 0x71, 0x54, 0x67, 0x4d,
-	0x4b, 0xb5, 0x59, 0x48, 0x57, 0xa5, 0x7a, 0xc0, 0x06, 0x30, 0xb3, 0x6d, 0x3e, 0x0b, 0x43, 0xc2,
-	0x79, 0x52, 0x62, 0x92, 0x43, 0x41, 0x72, 0xd8, 0x1e, 0x9b, 0x83, 0xfb, 0x46, 0x0a, 0x59, 0xc9,
-	0x10, 0xdd, 0x84, 0x53, 0x03, 0x98, 0x59, 0xda, 0xfb, 0x0f, 0x9b, 0x39, 0xf7, 0x61, 0x29, 0x64,
-	0xdf, 0x61, 0xf7, 0xc0, 0x5c, 0x80, 0xb9, 0x1f, 0x93, 0x48, 0xf6, 0x84, 0xa2, 0x7c, 0x47, 0xd7,
-	0xd3, 0x9e, 0x90, 0x0e, 0x25, 0x69, 0x43, 0xd8, 0xeb, 0x6e, 0xd5, 0x35, 0xd9, 0xeb, 0x0d, 0x7f,
-	0x0c, 0x56, 0x32, 0xe6, 0x2c, 0xc2, 0xb1, 0x54, 0xda, 0xb4, 0x72, 0xa4, 0x1e, 0x96, 0xdf, 0xfc,
-	0xe2, 0xb3, 0x1b, 0x5f, 0xd1, 0xe8, 0x59, 0xa5, 0xe9, 0x8a, 0x39, 0x16, 0x31, 0xa1, 0x75, 0x77,
-	0x39, 0xc5, 0xf8, 0x9e, 0x86, 0x48, 0x0b, 0xea, 0x0d, 0x50, 0xf8, 0x29, 0x22, 0x4d, 0x1c, 0x48,
-	0x09, 0x2d, 0xba, 0xfa, 0x09, 0xbe, 0x07, 0x0a, 0xc9, 0x00, 0xd1, 0xe2, 0x52, 0x00, 0x17, 0x77,
-	0xac, 0x61, 0xf4, 0xcb, 0x8c, 0x06, 0xc7, 0x72, 0xa7, 0xab, 0x3d, 0xe0, 0x09, 0xc8, 0xea, 0xd6,
-	0x13, 0xac, 0x81, 0xa9, 0x92, 0xc7, 0xd9, 0xf2, 0x5b, 0x3a, 0xc7, 0x57, 0x5f, 0xce, 0x71, 0x95,
-	0x8a, 0x9e, 0xec, 0x56, 0xa9, 0x70, 0x17, 0x53, 0x8c, 0x13, 0x09, 0x91, 0x94, 0x55, 0x86, 0xaa,
-	0xca, 0x6a, 0x41, 0x95, 0x55, 0xba, 0xaa, 0xca, 0xea, 0x9b, 0x60, 0x59, 0x37, 0x1e, 0xcc, 0x3d,
-	0xbf, 0x15, 0xc7, 0x49, 0xb3, 0xc4, 0x11, 0xf3, 0x4f, 0xa5, 0x98, 0x16, 0xdd, 0xab, 0x99, 0xb9,
-	0xa2, 0xac, 0xfb, 0x89, 0xd1, 0xfa, 0xa5, 0x01, 0xd6, 0x87, 0x2a, 0x80, 0xd6, 0x1b, 0x0c, 0x40,
-	0xb7, 0x07, 0xea, 0x99, 0x61, 0x7f, 0x24, 0xcd, 0x39, 0x4b, 0x17, 0xdc, 0x1e, 0x60, 0xcb, 0xd2,
-	0x3a, 0x52, 0x6e, 0x32, 0xbf, 0xc1, 0x7f, 0x40, 0x05, 0x69, 0xde, 0xc7, 0x8f, 0x14, 0xcf, 0x54,
-	0x11, 0x3f, 0x06, 0x6f, 0xbe, 0x62, 0x8f, 0xe6, 0xfb, 0x0e, 0x58, 0xae, 0x49, 0xbb, 0xd7, 0x4a,
-	0x36, 0x78, 0x14, 0x3f, 0x4a, 0x73, 0x61, 0xc8, 0xb6, 0xb6, 0x54, 0x1b, 0xe0, 0x6e, 0xed, 0x02,
-	0x2b, 0xc7, 0xb7, 0x1a, 0x1c, 0xc4, 0x2c, 0xac, 0xe8, 0x31, 0x23, 0xd5, 0xc3, 0xdc, 0x28, 0x62,
-	0xe4, 0x47, 0x11, 0xeb, 0x00, 0x5c, 0x7f, 0x25, 0x84, 0x26, 0x78, 0xa6, 0xa6, 0x7e, 0x00, 0x56,
-	0x5e, 0x1e, 0xe0, 0x46, 0x56, 0xe4, 0xa7, 0x53, 0x83, 0x06, 0xd6, 0x91, 0x4f, 0xcf, 0x0d, 0x62,
-	0x13, 0xf9, 0x41, 0xec, 0x3a, 0x58, 0x60, 0x0f, 0x69, 0x8f, 0x88, 0x4f, 0x4a, 0xfb, 0xbc, 0x5c,
-	0x4c, 0x3f, 0xae, 0x6c, 0x6e, 0x99, 0x1a, 0x36, 0xb7, 0x4c, 0xff, 0x3f, 0xe7, 0x96, 0x07, 0x60,
-	0x8e, 0x50, 0x22, 0x3c, 0xdd, 0x13, 0x0b, 0x12, 0x7b, 0x7f, 0x2c, 0xec, 0x2a, 0x25, 0x82, 0xa0,
-	0x26, 0xf9, 0x19, 0xea, 0xeb, 0xd6, 0x20, 0x41, 0x56, 0x9d, 0x13, 0x86, 0x60, 0x49, 0xcd, 0x86,
-	0xfc, 0x14, 0x45, 0x84, 0xd6, 0xd3, 0x03, 0x67, 0xe4, 0x81, 0xef, 0x8f, 0xd6, 0x84, 0x13, 0x80,
-	0x63, 0xe5, 0xdf, 0x73, 0x0c, 0x8c, 0xfa, 0xd7, 0xf9, 0xf0, 0x11, 0xa4, 0xf8, 0xa5, 0x8c, 0x20,
-	0xf9, 0xc2, 0x9e, 0xed, 0x2b, 0xec, 0x72, 0x9f, 0x4a, 0xe8, 0x4b, 0xd3, 0x09, 0x09, 0xf1, 0xc8,
-	0x65, 0xd9, 0xe8, 0x9b, 0x13, 0x72, 0x18, 0xba, 0x36, 0x0f, 0x41, 0x7a, 0xf7, 0xf2, 0x92, 0x4b,
-	0xb3, 0x1e, 0x70, 0x4a, 0xb6, 0xba, 0x51, 0xdb, 0xe9, 0x8d, 0xda, 0x3e, 0x49, 0x6f, 0xd4, 0xe5,
-	0x62, 0x52, 0x0d, 0x9f, 0xfe, 0x75, 0xdd, 0x70, 0xe7, 0xea, 0x5d, 0xc0, 0x9d, 0xdf, 0x2d, 0x82,
-	0x69, 0x79, 0x1a, 0xfc, 0x87, 0x01, 0x96, 0x06, 0x9d, 0x0b, 0xef, 0x8c, 0x2f, 0x61, 0xf9, 0x7b,
-	0x6b, 0x69, 0xf7, 0x02, 0x08, 0x2a, 0x60, 0xeb, 0xee, 0xcf, 0xff, 0xf0, 0xf7, 0x5f, 0x4d, 0x94,
-	0xe1, 0x9d, 0xb3, 0xff, 0xbe, 0xc8, 0xb2, 0xab, 0xe3, 0x74, 0x1e, 0xf7, 0xe4, 0xfb, 0x09, 0xfc,
-	0xb3, 0xa1, 0xa7, 0xc5, 0xfc, 0xad, 0x0f, 0xde, 0x1e, 0x9f, 0x64, 0xee, 0x82, 0x5b, 0xba, 0x73,
-	0x7e, 0x00, 0x1d, 0xe4, 0xae, 0x0c, 0xf2, 0x7d, 0xf8, 0xee, 0x18, 0x41, 0xaa, 0x7b, 0xa6, 0xf3,
-	0x58, 0x8a, 0xc7, 0x13, 0xf8, 0x5b, 0x03, 0xcc, 0xf5, 0xcc, 0xc2, 0xf0, 0x5b, 0xa3, 0x93, 0xca,
-	0xcd, 0xd4, 0xa5, 0x6f, 0x8f, 0xef, 0xa8, 0xa3, 0xb8, 0x29, 0xa3, 0xd8, 0x82, 0x9b, 0x67, 0x47,
-	0xa1, 0x94, 0x01, 0xfe, 0xcb, 0x00, 0xcb, 0x43, 0x5a, 0x20, 0xac, 0x5c, 0xa4, 0x81, 0xa6, 0xc1,
-	0xec, 0x5d, 0x0c, 0x44, 0x07, 0x76, 0x4f, 0x06, 0xb6, 0x0f, 0x2b, 0x63, 0xbc, 0x9e, 0x6e, 0xdf,
-	0xee, 0x2b, 0xc3, 0x7f, 0x1a, 0xba, 0x77, 0x0d, 0x6a, 0xd1, 0x70, 0x8c, 0xb1, 0xe1, 0x15, 0x63,
-	0x40, 0xe9, 0xe0, 0xa2, 0x30, 0xe3, 0x17, 0xe6, 0x90, 0x89, 0x02, 0xfe, 0xa7, 0xff, 0xcf, 0x96,
-	0x7c, 0xcf, 0x87, 0x87, 0xe3, 0xbf, 0xa2, 0x81, 0x83, 0x47, 0xe9, 0xee, 0xc5, 0x81, 0x2e, 0xf0,
-	0x39, 0x92, 0xc0, 0x79, 0x9c, 0xb5, 0x87, 0x27, 0xf0, 0x2f, 0x86, 0xbe, 0xb0, 0xe6, 0xbe, 0x78,
-	0x78, 0xeb, 0x9c, 0x52, 0x91, 0xc6, 0x78, 0xfb, 0xdc, 0xfe, 0x3a, 0xb4, 0x03, 0x19, 0xda, 0x1d,
-	0x78, 0x6b, 0x5c, 0xa5, 0xe9, 0xab, 0xe2, 0xff, 0x1a, 0xc0, 0x1c, 0xd6, 0xac, 0xe0, 0xde, 0xb9,
-	0x65, 0xbf, 0xa7, 0x5f, 0x96, 0xf6, 0x2f, 0x88, 0xa2, 0x23, 0xfe, 0x50, 0x46, 0x7c, 0x08, 0xf7,
-	0xc7, 0x6f, 0x20, 0xb2, 0xc5, 0xe6, 0x03, 0x2f, 0x57, 0x3f, 0x7f, 0xbe, 0x66, 0x3c, 0x7d, 0xbe,
-	0x66, 0xfc, 0xed, 0xf9, 0x9a, 0xf1, 0xe9, 0x8b, 0xb5, 0x4b, 0x4f, 0x5f, 0xac, 0x5d, 0xfa, 0xe3,
-	0x8b, 0xb5, 0x4b, 0x1f, 0x3b, 0x75, 0x22, 0x4e, 0x5b, 0x35, 0xdb, 0x67, 0xa1, 0x13, 0xa3, 0x30,
-	0x42, 0xb1, 0xb8, 0x41, 0x7c, 0x9e, 0xfe, 0x76, 0x1e, 0x75, 0x0f, 0x12, 0x9d, 0x08, 0xf3, 0x5a,
-	0x41, 0x76, 0xeb, 0xb7, 0xff, 0x17, 0x00, 0x00, 0xff, 0xff, 0x84, 0xa5, 0xa3, 0x50, 0x99, 0x17,
-	0x00, 0x00,
+	// 2509 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x59, 0xcb, 0x73, 0x1b, 0x49,
+	0x19, 0xcf, 0xc8, 0x8f, 0xc8, 0xed, 0xd8, 0x49, 0x3a, 0x4e, 0xa2, 0x28, 0x59, 0xdb, 0x99, 0x2c,
+	0xe0, 0x38, 0x1b, 0x8d, 0xed, 0xad, 0x85, 0x7d, 0x26, 0xb1, 0xfc, 0x8a, 0x2a, 0x9b, 0xc4, 0x3b,
+	0xf6, 0x86, 0xaa, 0x2c, 0x61, 0x68, 0xcf, 0x74, 0xa4, 0xc6, 0xd2, 0xcc, 0x64, 0x7a, 0xa4, 0x44,
+	0xa4, 0x72, 0x81, 0x0b, 0x07, 0x0e, 0x4b, 0x51, 0x9c, 0xb9, 0x73, 0xa0, 0x28, 0x6a, 0x8b, 0x03,
+	0xfc, 0x03, 0x7b, 0x23, 0x2c, 0x17, 0x6a, 0x29, 0x02, 0x95, 0xc0, 0x91, 0x03, 0x50, 0xc5, 0x99,
+	0xea, 0x9e, 0xee, 0x91, 0x66, 0x3c, 0xb2, 0x66, 0x64, 0xef, 0x4d, 0xd3, 0x8f, 0xdf, 0xf7, 0xe8,
+	0xaf, 0xbf, 0xef, 0xfb, 0xb5, 0x80, 0x46, 0x6c, 0x1f, 0x7b, 0x66, 0x0d, 0x11, 0xdb, 0xa0, 0xd8,
+	0x6c, 0x7a, 0xc4, 0x6f, 0x6b, 0xa6, 0xd9, 0xd2, 0x5c, 0xcf, 0x69, 0x11, 0x0b, 0x7b, 0x5a, 0x6b,
+	0x51, 0x7b, 0xd4, 0xc4, 0x5e, 0xbb, 0xe4, 0x7a, 0x8e, 0xef, 0xc0, 0x4b, 0x09, 0x1b, 0x4a, 0xa6,
+	0xd9, 0x2a, 0xc9, 0x0d, 0xa5, 0xd6, 0x62, 0xf1, 0x42, 0xd5, 0x71, 0xaa, 0x75, 0xac, 0x21, 0x97,
+	0x68, 0xc8, 0xb6, 0x1d, 0x1f, 0xf9, 0xc4, 0xb1, 0x69, 0x00, 0x51, 0x9c, 0xaa, 0x3a, 0x55, 0x87,
+	0xff, 0xd4, 0xd8, 0x2f, 0x31, 0x3a, 0x23, 0xf6, 0xf0, 0xaf, 0x9d, 0xe6, 0x43, 0xcd, 0x27, 0x0d,
+	0x4c, 0x7d, 0xd4, 0x70, 0xc5, 0x82, 0x73, 0xa6, 0x43, 0x1b, 0x0e, 0x35, 0x82, 0x9d, 0xc1, 0x87,
+	0x98, 0x9a, 0x0f, 0xbe, 0xb4, 0x1d, 0x44, 0x71, 0xa0, 0xad, 0xd6, 0x5a, 0xdc, 0xc1, 0x3e, 0x5a,
+	0xd4, 0x5c, 0x54, 0x25, 0x36, 0x17, 0x2f, 0xd6, 0xbe, 0x2e, 0xd6, 0x52, 0x1f, 0xed, 0x12, 0xbb,
+	0x1a, 0x2e, 0x14, 0xdf, 0x62, 0xd5, 0x05, 0x1f, 0xdb, 0x16, 0xf6, 0x1a, 0xc4, 0xf6, 0x35, 0xd3,
+	0x6b, 0xbb, 0xbe, 0xa3, 0xed, 0xe2, 0xb6, 0x94, 0xb7, 0xd0, 0xcb, 0x6b, 0xad, 0x45, 0x8d, 0xd6,
+	0x90, 0x87, 0x2d, 0xc3, 0x74, 0x6c, 0xda, 0x6c, 0x60, 0x4f, 0xec, 0x58, 0x4a, 0xe3, 0xe7, 0xd0,
+	0x85, 0x7c, 0x8f, 0x7a, 0x0d, 0x9c, 0xff, 0x88, 0xd9, 0xb2, 0x22, 0xa0, 0x36, 0xb0, 0x8d, 0x29,
+	0xa1, 0x3a, 0x7e, 0xd4, 0xc4, 0xd4, 0x87, 0x33, 0x60, 0x5c, 0x0a, 0x31, 0x88, 0x55, 0x50, 0x66,
+	0x95, 0xb9, 0x31, 0x1d, 0xc8, 0xa1, 0x8a, 0xa5, 0x3e, 0x05, 0x17, 0x92, 0xf7, 0x53, 0xd7, 0xb1,
+	0x29, 0x86, 0x9f, 0x80, 0x89, 0x6a, 0x30, 0x64, 0x50, 0x1f, 0xf9, 0x98, 0x43, 0x8c, 0x2f, 0x2d,
+	0x94, 0x7a, 0x1d, 0x71, 0x6b, 0xb1, 0x14, 0xc3, 0xda, 0x62, 0xfb, 0xca, 0xc3, 0x9f, 0xbf, 0x98,
+	0x39, 0xa2, 0x1f, 0xab, 0x76, 0x8d, 0xa9, 0xbf, 0x52, 0x40, 0x31, 0x22, 0x7d, 0x85, 0xe1, 0x85,
+	0xca, 0xdf, 0x04, 0x23, 0x6e, 0x0d, 0xd1, 0x40, 0xe6, 0xe4, 0xd2, 0x52, 0x29, 0x45, 0x58, 0x85,
+	0xc2, 0x37, 0xd9, 0x4e, 0x3d, 0x00, 0x80, 0xeb, 0x00, 0x74, 0xce, 0xb8, 0x90, 0xe3, 0x26, 0x7c,
+	0xbd, 0x24, 0xc2, 0x83, 0x05, 0x44, 0x29, 0x08, 0x5f, 0x71, 0xce, 0xa5, 0x4d, 0x54, 0xc5, 0x42,
+	0x0b, 0xbd, 0x6b, 0xa7, 0xfa, 0x4b, 0x25, 0xe6, 0x6e, 0xa9, 0xb0, 0xf0, 0x56, 0x19, 0x8c, 0x72,
+	0xf5, 0x68, 0x41, 0x99, 0x1d, 0x9a, 0x1b, 0x5f, 0x9a, 0x4f, 0xa7, 0x32, 0x9b, 0xd6, 0xc5, 0x4e,
+	0xb8, 0x91, 0xa0, 0xeb, 0x37, 0xfa, 0xea, 0x1a, 0x28, 0x10, 0x51, 0xf6, 0x47, 0xa3, 0x60, 0x84,
+	0x43, 0xc3, 0x73, 0x20, 0x1f, 0xa8, 0x10, 0x86, 0xc0, 0x51, 0xfe, 0x5d, 0xb1, 0xe0, 0x79, 0x30,
+	0x66, 0xd6, 0x09, 0xb6, 0x7d, 0x36, 0x97, 0xe3, 0x73, 0xf9, 0x60, 0xa0, 0x62, 0xc1, 0x53, 0x60,
+	0xc4, 0x77, 0x5c, 0xe3, 0x4e, 0x61, 0x68, 0x56, 0x99, 0x9b, 0xd0, 0x87, 0x7d, 0xc7, 0xbd, 0x03,
+	0xe7, 0x01, 0x6c, 0x10, 0xdb, 0x70, 0x9d, 0xc7, 0x2c, 0xa6, 0x6c, 0x23, 0x58, 0x31, 0x3c, 0xab,
+	0xcc, 0x0d, 0xe9, 0x93, 0x0d, 0x62, 0x6f, 0xb2, 0x89, 0x8a, 0xbd, 0xcd, 0xd6, 0x2e, 0x80, 0xa9,
+	0x16, 0xaa, 0x13, 0x0b, 0xf9, 0x8e, 0x47, 0xc5, 0x16, 0x13, 0xb9, 0x85, 0x11, 0x8e, 0x07, 0x3b,
+	0x73, 0x7c, 0xd3, 0x0a, 0x72, 0xe1, 0x3c, 0x38, 0x19, 0x8e, 0x1a, 0x14, 0xfb, 0x7c, 0xf9, 0x28,
+	0x5f, 0x7e, 0x3c, 0x9c, 0xd8, 0xc2, 0x3e, 0x5b, 0x7b, 0x01, 0x8c, 0xa1, 0x7a, 0xdd, 0x79, 0x5c,
+	0x27, 0xd4, 0x2f, 0x1c, 0x9d, 0x1d, 0x9a, 0x1b, 0xd3, 0x3b, 0x03, 0xb0, 0x08, 0xf2, 0x16, 0xb6,
+	0xdb, 0x7c, 0x32, 0xcf, 0x27, 0xc3, 0x6f, 0x38, 0x25, 0x23, 0x6b, 0x8c, 0x5b, 0x2c, 0xa2, 0xe4,
+	0xdb, 0x20, 0xdf, 0xc0, 0x3e, 0xb2, 0x90, 0x8f, 0x0a, 0x80, 0xfb, 0xfd, 0xad, 0x4c, 0x21, 0x77,
+	0x5b, 0x6c, 0x16, 0xb1, 0x1e, 0x82, 0x31, 0x27, 0x33, 0x97, 0xb1, 0xec, 0x81, 0x0b, 0xe3, 0xb3,
+	0xca, 0xdc, 0xb0, 0x9e, 0x6f, 0x10, 0x7b, 0x8b, 0x7d, 0xc3, 0x12, 0x38, 0xc5, 0x95, 0x36, 0x88,
+	0x8d, 0x4c, 0x9f, 0xb4, 0xb0, 0xd1, 0x42, 0x75, 0x5a, 0x38, 0x36, 0xab, 0xcc, 0xe5, 0xf5, 0x93,
+	0x7c, 0xaa, 0x22, 0x66, 0xee, 0xa1, 0x3a, 0x8d, 0x5f, 0xe9, 0x89, 0xf8, 0x95, 0x86, 0x4f, 0xc0,
+	0xb9, 0xd0, 0x0b, 0xd8, 0x32, 0x3c, 0xfc, 0x18, 0x79, 0x96, 0x61, 0x61, 0xdb, 0x69, 0xd0, 0xc2,
+	0x24, 0xb7, 0xeb, 0xfd, 0x54, 0x76, 0x2d, 0x77, 0x50, 0x74, 0x0e, 0xb2, 0xca, 0x31, 0xf4, 0xb3,
+	0x28, 0x79, 0x02, 0xaa, 0xe0, 0x98, 0xeb, 0x11, 0x87, 0x81, 0x71, 0xb7, 0x1f, 0xe7, 0x6e, 0x8f,
+	0x8c, 0x41, 0x1b, 0x9c, 0x26, 0xf6, 0x43, 0x8f, 0x19, 0xe4, 0xd8, 0x86, 0x8b, 0x3c, 0xd4, 0xc0,
+	0x3e, 0xf6, 0x68, 0xe1, 0x04, 0xd7, 0xec, 0x9d, 0x54, 0x9a, 0x55, 0x42, 0x84, 0xcd, 0x10, 0x40,
+	0x9f, 0x22, 0x09, 0xa3, 0xea, 0x14, 0x80, 0xfc, 0xc6, 0xf2, 0x21, 0x99, 0x5a, 0xd4, 0xef, 0x81,
+	0x53, 0x91, 0x51, 0x71, 0x7f, 0x2b, 0x60, 0x94, 0x6b, 0x44, 0x45, 0x9a, 0xbb, 0x92, 0x4a, 0x9b,
+	0x00, 0x44, 0x9c, 0xba, 0x00, 0x50, 0x97, 0xc1, 0x74, 0x24, 0x53, 0xdc, 0x0b, 0x63, 0x3d, 0x75,
+	0x6e, 0xfe, 0xfd, 0x51, 0x30, 0xdb, 0x03, 0x23, 0xfc, 0x05, 0x3f, 0x00, 0x27, 0xa4, 0x2e, 0x06,
+	0xb2, 0x2c, 0x0f, 0xd3, 0x40, 0xf9, 0xb1, 0x32, 0xfc, 0xcf, 0x8b, 0x99, 0xc9, 0x36, 0x6a, 0xd4,
+	0xdf, 0x55, 0xc5, 0x84, 0xaa, 0x1f, 0x97, 0x6b, 0x97, 0x83, 0x11, 0x78, 0x1d, 0x1c, 0x0b, 0x95,
+	0xd8, 0xc5, 0x6d, 0x91, 0x6f, 0x2e, 0x94, 0x3a, 0xa5, 0xad, 0x14, 0x94, 0xb6, 0xd2, 0x66, 0x73,
+	0xa7, 0x4e, 0xcc, 0x5b, 0xb8, 0xad, 0x87, 0x6a, 0xdf, 0xc2, 0x6d, 0x58, 0x00, 0x23, 0xfc, 0x5e,
+	0xf3, 0x1c, 0x31, 0x54, 0xce, 0x15, 0x14, 0x3d, 0x18, 0x80, 0x1b, 0x60, 0xd8, 0x63, 0x15, 0x63,
+	0x98, 0x6b, 0xf3, 0x26, 0xf3, 0xce, 0x97, 0x2f, 0x66, 0xce, 0x07, 0x99, 0x8c, 0x5a, 0xbb, 0x25,
+	0xe2, 0x68, 0x0d, 0xe4, 0xd7, 0x4a, 0x1f, 0xe2, 0x2a, 0x32, 0xdb, 0xab, 0xd8, 0xfc, 0xe2, 0xb3,
+	0xab, 0x40, 0x24, 0xba, 0x55, 0x6c, 0x16, 0x14, 0x9d, 0x03, 0xc0, 0xaf, 0x81, 0xc9, 0x50, 0xc7,
+	0x40, 0xd6, 0x08, 0xcf, 0x36, 0x13, 0x72, 0x94, 0x67, 0x0f, 0xb8, 0x0b, 0x0a, 0xe1, 0x32, 0xd3,
+	0x69, 0x34, 0x08, 0xa5, 0x2c, 0xc4, 0xb8, 0x0e, 0xa3, 0x5c, 0x87, 0xc5, 0xcc, 0x3a, 0xe8, 0x67,
+	0x24, 0xe4, 0x4a, 0x88, 0xa8, 0x33, 0x9d, 0x76, 0x41, 0x21, 0x74, 0x7b, 0x5c, 0xd8, 0xd1, 0x81,
+	0x85, 0x49, 0xc8, 0x98, 0xb0, 0x5b, 0x60, 0xdc, 0xc2, 0xd4, 0xf4, 0x88, 0xcb, 0x6b, 0x42, 0x9e,
+	0x9f, 0xd1, 0x25, 0x59, 0x13, 0x64, 0x53, 0x22, 0x0b, 0xc2, 0x6a, 0x67, 0xa9, 0x88, 0xc9, 0xee,
+	0xdd, 0xf0, 0x01, 0x38, 0x17, 0x6a, 0xee, 0xb8, 0xd8, 0xe3, 0x99, 0x56, 0x46, 0x0e, 0xcf, 0x87,
+	0xe5, 0x8b, 0x5f, 0x7c, 0x76, 0xf5, 0x35, 0x81, 0x1e, 0x46, 0x9a, 0x88, 0x98, 0x2d, 0xdf, 0x23,
+	0x76, 0x55, 0x3f, 0x2b, 0x31, 0xee, 0x0a, 0x08, 0x19, 0x50, 0x67, 0xc0, 0xe8, 0xf7, 0x11, 0xa9,
+	0x63, 0x8b, 0xa7, 0xd0, 0xbc, 0x2e, 0xbe, 0xe0, 0xbb, 0x60, 0x94, 0x35, 0x10, 0x4d, 0xca, 0x13,
+	0xe0, 0xe4, 0x92, 0xda, 0x4b, 0xfd, 0xb2, 0x63, 0x5b, 0x5b, 0x7c, 0xa5, 0x2e, 0x76, 0xc0, 0x6d,
+	0x10, 0xc6, 0xad, 0xe1, 0x3b, 0xbb, 0xd8, 0x0e, 0xd2, 0xe3, 0x58, 0xf9, 0x8a, 0xf0, 0xf1, 0xe9,
+	0xbd, 0x3e, 0xae, 0xd8, 0x7e, 0x97, 0x77, 0x2b, 0xb6, 0xaf, 0x4f, 0x4a, 0x8c, 0x6d, 0x0e, 0xc1,
+	0xc2, 0x2a, 0x44, 0x0d, 0xc2, 0x6a, 0x22, 0x08, 0x2b, 0x39, 0x1a, 0x84, 0xd5, 0x37, 0xc1, 0x59,
+	0x51, 0x78, 0x30, 0x35, 0xcc, 0xa6, 0xe7, 0xb1, 0x62, 0x89, 0x5d, 0xc7, 0xac, 0xf1, 0x64, 0x9a,
+	0xd7, 0x4f, 0x87, 0xd3, 0x2b, 0xc1, 0xec, 0x1a, 0x9b, 0x54, 0x7f, 0xac, 0x80, 0x99, 0x9e, 0x19,
+	0x40, 0xe4, 0x1b, 0x0c, 0x40, 0xa7, 0x06, 0x8a, 0x9e, 0x61, 0x2d, 0x55, 0xce, 0xe9, 0x97, 0x17,
+	0xf4, 0x2e, 0x60, 0x55, 0x15, 0x79, 0xa4, 0x5c, 0x77, 0xcc, 0x5d, 0xfa, 0xb1, 0xed, 0x93, 0xfa,
+	0x1d, 0xfc, 0x24, 0xd0, 0x53, 0x66, 0xc4, 0xfb, 0xe0, 0xe2, 0x3e, 0x6b, 0x84, 0xbe, 0x6f, 0x81,
+	0xb3, 0x3b, 0x7c, 0xde, 0x68, 0xb2, 0x05, 0x86, 0x8d, 0x9f, 0x48, 0x5f, 0x28, 0xbc, 0xac, 0x4d,
+	0xed, 0x24, 0x6c, 0x57, 0x97, 0x81, 0x1a, 0xd1, 0xb7, 0x62, 0xad, 0x7b, 0x4e, 0x63, 0x45, 0xb4,
+	0x19, 0x32, 0x1f, 0x46, 0x5a, 0x11, 0x25, 0xda, 0x8a, 0xa8, 0xeb, 0xe0, 0xd2, 0xbe, 0x10, 0x42,
+	0xc1, 0xbe, 0x39, 0xf5, 0x7d, 0x70, 0x6e, 0x6f, 0x03, 0x97, 0x3a, 0x23, 0x3f, 0x1f, 0x4e, 0x6a,
+	0x58, 0x53, 0x4b, 0x8f, 0x34, 0x62, 0xb9, 0x68, 0x23, 0x76, 0x09, 0x4c, 0x38, 0x8f, 0xed, 0xae,
+	0x24, 0x3e, 0xc4, 0xe7, 0x8f, 0xf1, 0x41, 0x79, 0xb9, 0xc2, 0xbe, 0x65, 0xb8, 0x57, 0xdf, 0x32,
+	0x72, 0x98, 0x7d, 0xcb, 0x43, 0x30, 0x4e, 0x6c, 0xe2, 0x1b, 0xa2, 0x26, 0x8e, 0x72, 0xec, 0xb5,
+	0x4c, 0xd8, 0x15, 0x9b, 0xf8, 0x04, 0xd5, 0xc9, 0x0f, 0x50, 0xac, 0x5a, 0x03, 0x86, 0x1c, 0x54,
+	0x4e, 0xd8, 0x00, 0x53, 0x41, 0x6f, 0x48, 0x6b, 0xc8, 0x25, 0x76, 0x55, 0x0a, 0x3c, 0xca, 0x05,
+	0xbe, 0x97, 0xae, 0x08, 0x33, 0x80, 0xad, 0x60, 0x7f, 0x97, 0x18, 0xe8, 0xc6, 0xc7, 0x69, 0xef,
+	0x16, 0x24, 0xff, 0x95, 0xb4, 0x20, 0xd1, 0xc0, 0x1e, 0x8b, 0x05, 0x76, 0x39, 0x96, 0x25, 0x04,
+	0x69, 0xda, 0x26, 0x0d, 0x9c, 0x3a, 0x2c, 0x77, 0x63, 0x7d, 0x42, 0x04, 0x43, 0xc4, 0xe6, 0x06,
+	0x90, 0xdc, 0xcb, 0x60, 0xa4, 0x59, 0x34, 0x38, 0xc5, 0x52, 0xc0, 0xa8, 0x4b, 0x92, 0x51, 0x97,
+	0xb6, 0x25, 0xa3, 0x2e, 0xe7, 0x59, 0x34, 0x7c, 0xfa, 0xb7, 0x19, 0x45, 0x1f, 0xaf, 0x76, 0x00,
+	0x55, 0x47, 0x24, 0x8a, 0x30, 0xd5, 0x48, 0xa9, 0x2c, 0x48, 0xa5, 0xca, 0x97, 0x7b, 0x75, 0x25,
+	0x7b, 0x3b, 0x90, 0x98, 0x75, 0xb9, 0x3d, 0xd6, 0xdd, 0x15, 0xd9, 0xa3, 0x87, 0x40, 0x61, 0xdf,
+	0x65, 0x70, 0x22, 0x84, 0x89, 0x49, 0x34, 0xbb, 0xd6, 0xb3, 0x2e, 0x68, 0x8f, 0x05, 0x9b, 0x5d,
+	0x2a, 0x75, 0x59, 0x90, 0x12, 0x6f, 0x00, 0x0b, 0xa2, 0x02, 0x3b, 0x16, 0xa4, 0xf4, 0x99, 0x7a,
+	0x5e, 0x64, 0xb1, 0xed, 0x9a, 0xe7, 0xf8, 0x7e, 0x1d, 0x73, 0x3a, 0x2d, 0x33, 0xf9, 0x1f, 0x25,
+	0xab, 0x8e, 0xcd, 0x76, 0x92, 0x14, 0xad, 0x23, 0x5a, 0x33, 0x78, 0x74, 0x72, 0x09, 0x43, 0x3a,
+	0xe0, 0x43, 0xb7, 0xd9, 0x08, 0x5c, 0x02, 0xa7, 0xbb, 0x16, 0x18, 0xbc, 0xd9, 0x47, 0xb6, 0x89,
+	0xb9, 0x61, 0x43, 0xfa, 0xa9, 0xce, 0xd2, 0x65, 0x39, 0x05, 0xbf, 0x0b, 0x0a, 0xbc, 0x16, 0x78,
+	0xd8, 0xad, 0x63, 0x9b, 0xd0, 0x9a, 0x61, 0x22, 0xdb, 0xe2, 0x55, 0x91, 0x27, 0xb2, 0xb4, 0x91,
+	0x76, 0x86, 0xa1, 0xe8, 0x12, 0x64, 0x45, 0x62, 0xa8, 0x6f, 0x80, 0x79, 0x6e, 0x92, 0x8e, 0xab,
+	0x8c, 0x76, 0x78, 0xd8, 0x92, 0x41, 0x10, 0x61, 0x26, 0xc2, 0x03, 0x6b, 0xe0, 0x4a, 0xaa, 0xd5,
+	0xc2, 0x23, 0x67, 0xc0, 0xa8, 0x60, 0x47, 0x0a, 0x27, 0x2c, 0xe2, 0x4b, 0xfd, 0x10, 0x5c, 0xe6,
+	0x30, 0xcb, 0xf5, 0xfa, 0x26, 0x22, 0xbc, 0xb8, 0x32, 0x1c, 0x76, 0x08, 0xe5, 0x76, 0x07, 0x31,
+	0xe5, 0x25, 0xfd, 0x85, 0x22, 0x6c, 0xe8, 0x03, 0x27, 0x94, 0x7a, 0x04, 0x4e, 0xba, 0x88, 0x78,
+	0x8c, 0x0c, 0x1a, 0xa6, 0x63, 0xf3, 0x88, 0x10, 0x1d, 0xc2, 0x7a, 0x4a, 0x56, 0x42, 0xbc, 0x40,
+	0x04, 0x93, 0x10, 0x46, 0x9c, 0xdd, 0xf1, 0xc5, 0xa4, 0x1b, 0x59, 0xa2, 0xfe, 0x4e, 0x01, 0x17,
+	0xfb, 0xee, 0xca, 0x72, 0xb5, 0x93, 0xee, 0x50, 0x2e, 0xf9, 0x0e, 0xc5, 0x79, 0xc8, 0x50, 0x46,
+	0x1e, 0xa2, 0xde, 0x16, 0xde, 0x8d, 0x54, 0xe6, 0xbb, 0xae, 0x8f, 0xad, 0x8a, 0x3d, 0x00, 0xf7,
+	0x7a, 0x24, 0x42, 0xa8, 0x1f, 0x5c, 0xf8, 0xf0, 0xf3, 0x5a, 0xf7, 0x43, 0x47, 0xcc, 0x3f, 0x58,
+	0x46, 0xd6, 0xf9, 0xae, 0x17, 0x8f, 0xa8, 0xaf, 0x30, 0x55, 0x1f, 0x80, 0x85, 0x84, 0xb7, 0xa5,
+	0x50, 0xd8, 0x4d, 0x44, 0xb7, 0x1d, 0xf1, 0x85, 0xb3, 0xe7, 0x59, 0xf5, 0x1e, 0x58, 0xcc, 0x00,
+	0x2f, 0xec, 0xba, 0xd8, 0x75, 0x2c, 0xc4, 0x92, 0x66, 0x8c, 0x77, 0x1c, 0x45, 0xd5, 0xb6, 0xf0,
+	0xd4, 0x9e, 0xf4, 0x1c, 0x25, 0x31, 0x69, 0x3d, 0x9f, 0x68, 0x52, 0x2e, 0xd9, 0xa4, 0x26, 0x78,
+	0x23, 0x9d, 0x68, 0x61, 0xcd, 0x9a, 0x60, 0xa4, 0xca, 0xa0, 0x04, 0x8d, 0x6f, 0x5f, 0xfa, 0x72,
+	0x06, 0x8c, 0x70, 0xb9, 0xf0, 0x9f, 0x0a, 0x98, 0x4a, 0xaa, 0xbc, 0xf0, 0x46, 0xf6, 0x26, 0x3e,
+	0xfa, 0x72, 0x5b, 0x5c, 0x3e, 0x00, 0x42, 0x60, 0xae, 0x7a, 0xf3, 0x87, 0x7f, 0xfa, 0xc7, 0xcf,
+	0x72, 0x65, 0x78, 0xa3, 0xff, 0x03, 0x7e, 0x78, 0x24, 0xa2, 0xd2, 0x6b, 0x4f, 0xbb, 0x0e, 0xe9,
+	0x19, 0xfc, 0x8b, 0x22, 0xde, 0x4b, 0xa2, 0xc1, 0x03, 0xaf, 0x67, 0x57, 0x32, 0xf2, 0xc4, 0x5b,
+	0xbc, 0x31, 0x38, 0x80, 0x30, 0x72, 0x99, 0x1b, 0xf9, 0x1e, 0x7c, 0x27, 0x83, 0x91, 0xc1, 0x4b,
+	0xab, 0xf6, 0x94, 0xb7, 0xcf, 0xcf, 0xe0, 0x6f, 0x14, 0x30, 0xde, 0xf5, 0x1a, 0x04, 0xbf, 0x95,
+	0x5e, 0xa9, 0xc8, 0xab, 0x52, 0xf1, 0xed, 0xec, 0x1b, 0x85, 0x15, 0x0b, 0xdc, 0x8a, 0x79, 0x38,
+	0xd7, 0xdf, 0x8a, 0xa0, 0x37, 0x86, 0xff, 0x56, 0xc0, 0xd9, 0x1e, 0x24, 0x10, 0xae, 0x1c, 0x84,
+	0x42, 0x4a, 0x63, 0x56, 0x0f, 0x06, 0x22, 0x0c, 0xbb, 0xc5, 0x0d, 0x5b, 0x83, 0x2b, 0x19, 0x8e,
+	0xa7, 0x93, 0x24, 0x63, 0x61, 0xf8, 0x2f, 0x45, 0xf4, 0x3d, 0x49, 0x24, 0x15, 0x66, 0x20, 0xce,
+	0xfb, 0x10, 0xe1, 0xe2, 0xfa, 0x41, 0x61, 0xb2, 0x07, 0x66, 0x0f, 0x4e, 0x0d, 0xff, 0x1b, 0xff,
+	0xbb, 0x21, 0xca, 0x7a, 0xe1, 0x46, 0xf6, 0x23, 0x4a, 0xa4, 0xde, 0xc5, 0x9b, 0x07, 0x07, 0x3a,
+	0xc0, 0x75, 0x24, 0x96, 0xf6, 0x34, 0x24, 0x48, 0xcf, 0xe0, 0x5f, 0x15, 0xf1, 0x64, 0x1b, 0xb9,
+	0xf1, 0xf0, 0xda, 0x80, 0xa9, 0x42, 0xda, 0x78, 0x7d, 0xe0, 0xfd, 0xc2, 0xb4, 0x75, 0x6e, 0xda,
+	0x0d, 0x78, 0x2d, 0x6b, 0xa6, 0x89, 0x45, 0xf1, 0xff, 0x14, 0x50, 0xe8, 0x45, 0xd7, 0xe0, 0xea,
+	0xc0, 0x69, 0xbf, 0x8b, 0x31, 0x16, 0xd7, 0x0e, 0x88, 0x22, 0x2c, 0xbe, 0xcd, 0x2d, 0xde, 0x80,
+	0x6b, 0xd9, 0x0b, 0x08, 0x27, 0x99, 0x31, 0xc3, 0x7f, 0x9a, 0x13, 0xc4, 0x24, 0x91, 0xc9, 0xc1,
+	0x0c, 0x17, 0x6f, 0x3f, 0xee, 0x59, 0xdc, 0x38, 0x30, 0x8e, 0x30, 0x7f, 0x87, 0x9b, 0xff, 0x1d,
+	0x78, 0x3f, 0xc5, 0x1f, 0xe0, 0xe1, 0x7f, 0x56, 0x91, 0x86, 0x37, 0xea, 0x00, 0xed, 0x69, 0xbc,
+	0xb1, 0x49, 0xf2, 0x49, 0x77, 0x63, 0x38, 0x90, 0x4f, 0x12, 0xd8, 0xec, 0x40, 0x3e, 0x49, 0x22,
+	0xa9, 0x83, 0xf9, 0x24, 0x62, 0x76, 0xdc, 0x27, 0x71, 0x86, 0xf0, 0x0c, 0xfe, 0x41, 0x26, 0x80,
+	0x08, 0x81, 0xcd, 0x92, 0x00, 0x92, 0x78, 0x71, 0x96, 0x04, 0x90, 0xc8, 0x9c, 0xd5, 0xb7, 0xb9,
+	0xed, 0x4b, 0x70, 0xa1, 0xbf, 0xed, 0xbe, 0x00, 0x08, 0xfe, 0x34, 0x87, 0x3f, 0xcf, 0x89, 0xe7,
+	0xcb, 0xfd, 0x19, 0x29, 0xbc, 0x9b, 0x5e, 0xc5, 0x54, 0x4c, 0xb8, 0xb8, 0x79, 0x78, 0x80, 0xd9,
+	0x0b, 0xba, 0x17, 0x22, 0x76, 0x6e, 0x45, 0xe4, 0xdf, 0x48, 0xf8, 0x93, 0x9c, 0x78, 0x19, 0xd9,
+	0x97, 0x13, 0xc3, 0x3b, 0xe9, 0xad, 0x48, 0xc3, 0xd5, 0x8b, 0x77, 0x0f, 0x0d, 0x4f, 0x38, 0x65,
+	0x8d, 0x3b, 0xe5, 0x3a, 0xfc, 0xa0, 0xbf, 0x53, 0x44, 0x94, 0x1b, 0x8c, 0x7b, 0xc7, 0xfb, 0x9b,
+	0x30, 0x4c, 0xf6, 0x67, 0x9d, 0x59, 0xc2, 0x24, 0x15, 0x1d, 0xce, 0x12, 0x26, 0xe9, 0x08, 0x71,
+	0x96, 0x30, 0x71, 0x18, 0x88, 0x41, 0xec, 0xde, 0x7d, 0xdf, 0x6f, 0x73, 0xe2, 0x25, 0x26, 0x0d,
+	0x77, 0x85, 0x1f, 0x0f, 0xca, 0x29, 0xf6, 0xa5, 0xda, 0xc5, 0x7b, 0x87, 0x0d, 0x2b, 0x3c, 0x75,
+	0x9f, 0x7b, 0x6a, 0x1b, 0xea, 0x99, 0x09, 0x8c, 0xe1, 0x76, 0x37, 0xcb, 0x49, 0xd5, 0xe5, 0xd7,
+	0x39, 0xf0, 0x7a, 0x1a, 0x86, 0x0c, 0x37, 0x0f, 0x50, 0x33, 0x13, 0x79, 0x7e, 0xf1, 0xa3, 0x43,
+	0x44, 0x14, 0x9e, 0x32, 0xb9, 0xa7, 0x1e, 0xc0, 0x4f, 0xb2, 0x78, 0x2a, 0xfa, 0xdf, 0x6c, 0xdf,
+	0x82, 0x5c, 0xae, 0x7c, 0xfe, 0x72, 0x5a, 0x79, 0xfe, 0x72, 0x5a, 0xf9, 0xfb, 0xcb, 0x69, 0xe5,
+	0xd3, 0x57, 0xd3, 0x47, 0x9e, 0xbf, 0x9a, 0x3e, 0xf2, 0xe7, 0x57, 0xd3, 0x47, 0xee, 0x6b, 0x55,
+	0xe2, 0xd7, 0x9a, 0x3b, 0x25, 0xd3, 0x69, 0x68, 0x1e, 0x6a, 0xb8, 0xc8, 0xf3, 0xaf, 0x12, 0x93,
+	0xca, 0xdf, 0xda, 0x93, 0xae, 0xf4, 0xdf, 0x76, 0x31, 0xdd, 0x19, 0xe5, 0x4f, 0x9d, 0x6f, 0xfe,
+	0x3f, 0x00, 0x00, 0xff, 0xff, 0xe3, 0xaa, 0xee, 0x86, 0x40, 0x27, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1284,6 +2176,30 @@ type QueryClient interface {
 	// the timestamp of the provider's client consensus state at its initial
 	// height.
 	QueryConsumerGenesisTime(ctx context.Context, in *QueryConsumerGenesisTimeRequest, opts ...grpc.CallOption) (*QueryConsumerGenesisTimeResponse, error)
+	// QueryValidatorConsumerAddr returns the consensus address a validator
+	// uses on a consumer: the assigned key's, or the provider's if none.
+	QueryValidatorConsumerAddr(ctx context.Context, in *QueryValidatorConsumerAddrRequest, opts ...grpc.CallOption) (*QueryValidatorConsumerAddrResponse, error)
+	// QueryValidatorProviderAddr returns the provider consensus address of the
+	// validator that uses a consumer consensus address.
+	QueryValidatorProviderAddr(ctx context.Context, in *QueryValidatorProviderAddrRequest, opts ...grpc.CallOption) (*QueryValidatorProviderAddrResponse, error)
+	// QueryThrottleState returns the slash meter, its allowance and when it is
+	// next replenished.
+	QueryThrottleState(ctx context.Context, in *QueryThrottleStateRequest, opts ...grpc.CallOption) (*QueryThrottleStateResponse, error)
+	// QueryRegisteredConsumerRewardDenoms returns the reward denoms accepted
+	// from every consumer.
+	QueryRegisteredConsumerRewardDenoms(ctx context.Context, in *QueryRegisteredConsumerRewardDenomsRequest, opts ...grpc.CallOption) (*QueryRegisteredConsumerRewardDenomsResponse, error)
+	// QueryAllPairsValConsAddrByConsumer returns every validator's provider and
+	// consumer consensus addresses on a consumer.
+	QueryAllPairsValConsAddrByConsumer(ctx context.Context, in *QueryAllPairsValConsAddrByConsumerRequest, opts ...grpc.CallOption) (*QueryAllPairsValConsAddrByConsumerResponse, error)
+	// QueryConsumerChainOptedInValidators returns the validators opted in to a
+	// consumer.
+	QueryConsumerChainOptedInValidators(ctx context.Context, in *QueryConsumerChainOptedInValidatorsRequest, opts ...grpc.CallOption) (*QueryConsumerChainOptedInValidatorsResponse, error)
+	// QueryConsumerChainsValidatorHasToValidate returns the consumers a
+	// validator secures now or will secure at the next epoch.
+	QueryConsumerChainsValidatorHasToValidate(ctx context.Context, in *QueryConsumerChainsValidatorHasToValidateRequest, opts ...grpc.CallOption) (*QueryConsumerChainsValidatorHasToValidateResponse, error)
+	// QueryValidatorConsumerCommissionRate returns the commission a validator
+	// charges on a consumer's rewards.
+	QueryValidatorConsumerCommissionRate(ctx context.Context, in *QueryValidatorConsumerCommissionRateRequest, opts ...grpc.CallOption) (*QueryValidatorConsumerCommissionRateResponse, error)
 }
 
 type queryClient struct {
@@ -1366,6 +2282,78 @@ func (c *queryClient) QueryConsumerGenesisTime(ctx context.Context, in *QueryCon
 	return out, nil
 }
 
+func (c *queryClient) QueryValidatorConsumerAddr(ctx context.Context, in *QueryValidatorConsumerAddrRequest, opts ...grpc.CallOption) (*QueryValidatorConsumerAddrResponse, error) {
+	out := new(QueryValidatorConsumerAddrResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Query/QueryValidatorConsumerAddr", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) QueryValidatorProviderAddr(ctx context.Context, in *QueryValidatorProviderAddrRequest, opts ...grpc.CallOption) (*QueryValidatorProviderAddrResponse, error) {
+	out := new(QueryValidatorProviderAddrResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Query/QueryValidatorProviderAddr", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) QueryThrottleState(ctx context.Context, in *QueryThrottleStateRequest, opts ...grpc.CallOption) (*QueryThrottleStateResponse, error) {
+	out := new(QueryThrottleStateResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Query/QueryThrottleState", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) QueryRegisteredConsumerRewardDenoms(ctx context.Context, in *QueryRegisteredConsumerRewardDenomsRequest, opts ...grpc.CallOption) (*QueryRegisteredConsumerRewardDenomsResponse, error) {
+	out := new(QueryRegisteredConsumerRewardDenomsResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Query/QueryRegisteredConsumerRewardDenoms", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) QueryAllPairsValConsAddrByConsumer(ctx context.Context, in *QueryAllPairsValConsAddrByConsumerRequest, opts ...grpc.CallOption) (*QueryAllPairsValConsAddrByConsumerResponse, error) {
+	out := new(QueryAllPairsValConsAddrByConsumerResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Query/QueryAllPairsValConsAddrByConsumer", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) QueryConsumerChainOptedInValidators(ctx context.Context, in *QueryConsumerChainOptedInValidatorsRequest, opts ...grpc.CallOption) (*QueryConsumerChainOptedInValidatorsResponse, error) {
+	out := new(QueryConsumerChainOptedInValidatorsResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Query/QueryConsumerChainOptedInValidators", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) QueryConsumerChainsValidatorHasToValidate(ctx context.Context, in *QueryConsumerChainsValidatorHasToValidateRequest, opts ...grpc.CallOption) (*QueryConsumerChainsValidatorHasToValidateResponse, error) {
+	out := new(QueryConsumerChainsValidatorHasToValidateResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Query/QueryConsumerChainsValidatorHasToValidate", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) QueryValidatorConsumerCommissionRate(ctx context.Context, in *QueryValidatorConsumerCommissionRateRequest, opts ...grpc.CallOption) (*QueryValidatorConsumerCommissionRateResponse, error) {
+	out := new(QueryValidatorConsumerCommissionRateResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Query/QueryValidatorConsumerCommissionRate", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	// QueryConsumerGenesis returns the genesis state the provider generated for
@@ -1391,6 +2379,30 @@ type QueryServer interface {
 	// the timestamp of the provider's client consensus state at its initial
 	// height.
 	QueryConsumerGenesisTime(context.Context, *QueryConsumerGenesisTimeRequest) (*QueryConsumerGenesisTimeResponse, error)
+	// QueryValidatorConsumerAddr returns the consensus address a validator
+	// uses on a consumer: the assigned key's, or the provider's if none.
+	QueryValidatorConsumerAddr(context.Context, *QueryValidatorConsumerAddrRequest) (*QueryValidatorConsumerAddrResponse, error)
+	// QueryValidatorProviderAddr returns the provider consensus address of the
+	// validator that uses a consumer consensus address.
+	QueryValidatorProviderAddr(context.Context, *QueryValidatorProviderAddrRequest) (*QueryValidatorProviderAddrResponse, error)
+	// QueryThrottleState returns the slash meter, its allowance and when it is
+	// next replenished.
+	QueryThrottleState(context.Context, *QueryThrottleStateRequest) (*QueryThrottleStateResponse, error)
+	// QueryRegisteredConsumerRewardDenoms returns the reward denoms accepted
+	// from every consumer.
+	QueryRegisteredConsumerRewardDenoms(context.Context, *QueryRegisteredConsumerRewardDenomsRequest) (*QueryRegisteredConsumerRewardDenomsResponse, error)
+	// QueryAllPairsValConsAddrByConsumer returns every validator's provider and
+	// consumer consensus addresses on a consumer.
+	QueryAllPairsValConsAddrByConsumer(context.Context, *QueryAllPairsValConsAddrByConsumerRequest) (*QueryAllPairsValConsAddrByConsumerResponse, error)
+	// QueryConsumerChainOptedInValidators returns the validators opted in to a
+	// consumer.
+	QueryConsumerChainOptedInValidators(context.Context, *QueryConsumerChainOptedInValidatorsRequest) (*QueryConsumerChainOptedInValidatorsResponse, error)
+	// QueryConsumerChainsValidatorHasToValidate returns the consumers a
+	// validator secures now or will secure at the next epoch.
+	QueryConsumerChainsValidatorHasToValidate(context.Context, *QueryConsumerChainsValidatorHasToValidateRequest) (*QueryConsumerChainsValidatorHasToValidateResponse, error)
+	// QueryValidatorConsumerCommissionRate returns the commission a validator
+	// charges on a consumer's rewards.
+	QueryValidatorConsumerCommissionRate(context.Context, *QueryValidatorConsumerCommissionRateRequest) (*QueryValidatorConsumerCommissionRateResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -1420,6 +2432,30 @@ func (*UnimplementedQueryServer) QueryConsumerChain(ctx context.Context, req *Qu
 }
 func (*UnimplementedQueryServer) QueryConsumerGenesisTime(ctx context.Context, req *QueryConsumerGenesisTimeRequest) (*QueryConsumerGenesisTimeResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method QueryConsumerGenesisTime not implemented")
+}
+func (*UnimplementedQueryServer) QueryValidatorConsumerAddr(ctx context.Context, req *QueryValidatorConsumerAddrRequest) (*QueryValidatorConsumerAddrResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryValidatorConsumerAddr not implemented")
+}
+func (*UnimplementedQueryServer) QueryValidatorProviderAddr(ctx context.Context, req *QueryValidatorProviderAddrRequest) (*QueryValidatorProviderAddrResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryValidatorProviderAddr not implemented")
+}
+func (*UnimplementedQueryServer) QueryThrottleState(ctx context.Context, req *QueryThrottleStateRequest) (*QueryThrottleStateResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryThrottleState not implemented")
+}
+func (*UnimplementedQueryServer) QueryRegisteredConsumerRewardDenoms(ctx context.Context, req *QueryRegisteredConsumerRewardDenomsRequest) (*QueryRegisteredConsumerRewardDenomsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryRegisteredConsumerRewardDenoms not implemented")
+}
+func (*UnimplementedQueryServer) QueryAllPairsValConsAddrByConsumer(ctx context.Context, req *QueryAllPairsValConsAddrByConsumerRequest) (*QueryAllPairsValConsAddrByConsumerResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryAllPairsValConsAddrByConsumer not implemented")
+}
+func (*UnimplementedQueryServer) QueryConsumerChainOptedInValidators(ctx context.Context, req *QueryConsumerChainOptedInValidatorsRequest) (*QueryConsumerChainOptedInValidatorsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryConsumerChainOptedInValidators not implemented")
+}
+func (*UnimplementedQueryServer) QueryConsumerChainsValidatorHasToValidate(ctx context.Context, req *QueryConsumerChainsValidatorHasToValidateRequest) (*QueryConsumerChainsValidatorHasToValidateResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryConsumerChainsValidatorHasToValidate not implemented")
+}
+func (*UnimplementedQueryServer) QueryValidatorConsumerCommissionRate(ctx context.Context, req *QueryValidatorConsumerCommissionRateRequest) (*QueryValidatorConsumerCommissionRateResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryValidatorConsumerCommissionRate not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -1570,6 +2606,150 @@ func _Query_QueryConsumerGenesisTime_Handler(srv interface{}, ctx context.Contex
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_QueryValidatorConsumerAddr_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryValidatorConsumerAddrRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryValidatorConsumerAddr(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Query/QueryValidatorConsumerAddr",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryValidatorConsumerAddr(ctx, req.(*QueryValidatorConsumerAddrRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_QueryValidatorProviderAddr_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryValidatorProviderAddrRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryValidatorProviderAddr(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Query/QueryValidatorProviderAddr",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryValidatorProviderAddr(ctx, req.(*QueryValidatorProviderAddrRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_QueryThrottleState_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryThrottleStateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryThrottleState(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Query/QueryThrottleState",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryThrottleState(ctx, req.(*QueryThrottleStateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_QueryRegisteredConsumerRewardDenoms_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryRegisteredConsumerRewardDenomsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryRegisteredConsumerRewardDenoms(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Query/QueryRegisteredConsumerRewardDenoms",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryRegisteredConsumerRewardDenoms(ctx, req.(*QueryRegisteredConsumerRewardDenomsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_QueryAllPairsValConsAddrByConsumer_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryAllPairsValConsAddrByConsumerRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryAllPairsValConsAddrByConsumer(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Query/QueryAllPairsValConsAddrByConsumer",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryAllPairsValConsAddrByConsumer(ctx, req.(*QueryAllPairsValConsAddrByConsumerRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_QueryConsumerChainOptedInValidators_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryConsumerChainOptedInValidatorsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryConsumerChainOptedInValidators(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Query/QueryConsumerChainOptedInValidators",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryConsumerChainOptedInValidators(ctx, req.(*QueryConsumerChainOptedInValidatorsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_QueryConsumerChainsValidatorHasToValidate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryConsumerChainsValidatorHasToValidateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryConsumerChainsValidatorHasToValidate(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Query/QueryConsumerChainsValidatorHasToValidate",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryConsumerChainsValidatorHasToValidate(ctx, req.(*QueryConsumerChainsValidatorHasToValidateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_QueryValidatorConsumerCommissionRate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryValidatorConsumerCommissionRateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryValidatorConsumerCommissionRate(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Query/QueryValidatorConsumerCommissionRate",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryValidatorConsumerCommissionRate(ctx, req.(*QueryValidatorConsumerCommissionRateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "interchain_security.ccv.provider.v1.Query",
@@ -1606,6 +2786,38 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "QueryConsumerGenesisTime",
 			Handler:    _Query_QueryConsumerGenesisTime_Handler,
+		},
+		{
+			MethodName: "QueryValidatorConsumerAddr",
+			Handler:    _Query_QueryValidatorConsumerAddr_Handler,
+		},
+		{
+			MethodName: "QueryValidatorProviderAddr",
+			Handler:    _Query_QueryValidatorProviderAddr_Handler,
+		},
+		{
+			MethodName: "QueryThrottleState",
+			Handler:    _Query_QueryThrottleState_Handler,
+		},
+		{
+			MethodName: "QueryRegisteredConsumerRewardDenoms",
+			Handler:    _Query_QueryRegisteredConsumerRewardDenoms_Handler,
+		},
+		{
+			MethodName: "QueryAllPairsValConsAddrByConsumer",
+			Handler:    _Query_QueryAllPairsValConsAddrByConsumer_Handler,
+		},
+		{
+			MethodName: "QueryConsumerChainOptedInValidators",
+			Handler:    _Query_QueryConsumerChainOptedInValidators_Handler,
+		},
+		{
+			MethodName: "QueryConsumerChainsValidatorHasToValidate",
+			Handler:    _Query_QueryConsumerChainsValidatorHasToValidate_Handler,
+		},
+		{
+			MethodName: "QueryValidatorConsumerCommissionRate",
+			Handler:    _Query_QueryValidatorConsumerCommissionRate_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -2481,6 +3693,569 @@ func (m *QueryConsumerGenesisTimeResponse) MarshalToSizedBuffer(dAtA []byte) (in
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryValidatorConsumerAddrRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryValidatorConsumerAddrRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryValidatorConsumerAddrRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ProviderAddress) > 0 {
+		i -= len(m.ProviderAddress)
+		copy(dAtA[i:], m.ProviderAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ProviderAddress)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryValidatorConsumerAddrResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryValidatorConsumerAddrResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryValidatorConsumerAddrResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerAddress) > 0 {
+		i -= len(m.ConsumerAddress)
+		copy(dAtA[i:], m.ConsumerAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerAddress)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryValidatorProviderAddrRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryValidatorProviderAddrRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryValidatorProviderAddrRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ConsumerAddress) > 0 {
+		i -= len(m.ConsumerAddress)
+		copy(dAtA[i:], m.ConsumerAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerAddress)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryValidatorProviderAddrResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryValidatorProviderAddrResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryValidatorProviderAddrResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ProviderAddress) > 0 {
+		i -= len(m.ProviderAddress)
+		copy(dAtA[i:], m.ProviderAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ProviderAddress)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryThrottleStateRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryThrottleStateRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryThrottleStateRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryThrottleStateResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryThrottleStateResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryThrottleStateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n15, err15 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.NextReplenishCandidate, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.NextReplenishCandidate):])
+	if err15 != nil {
+		return 0, err15
+	}
+	i -= n15
+	i = encodeVarintQuery(dAtA, i, uint64(n15))
+	i--
+	dAtA[i] = 0x1a
+	if m.SlashMeterAllowance != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.SlashMeterAllowance))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.SlashMeter != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.SlashMeter))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Denoms) > 0 {
+		for iNdEx := len(m.Denoms) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Denoms[iNdEx])
+			copy(dAtA[i:], m.Denoms[iNdEx])
+			i = encodeVarintQuery(dAtA, i, uint64(len(m.Denoms[iNdEx])))
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.PairValConAddr) > 0 {
+		for iNdEx := len(m.PairValConAddr) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.PairValConAddr[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *PairValConAddrProviderAndConsumer) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *PairValConAddrProviderAndConsumer) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *PairValConAddrProviderAndConsumer) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ConsumerKey != nil {
+		{
+			size, err := m.ConsumerKey.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.ConsumerAddress) > 0 {
+		i -= len(m.ConsumerAddress)
+		copy(dAtA[i:], m.ConsumerAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerAddress)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ProviderAddress) > 0 {
+		i -= len(m.ProviderAddress)
+		copy(dAtA[i:], m.ProviderAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ProviderAddress)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryConsumerChainOptedInValidatorsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryConsumerChainOptedInValidatorsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryConsumerChainOptedInValidatorsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryConsumerChainOptedInValidatorsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryConsumerChainOptedInValidatorsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryConsumerChainOptedInValidatorsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ValidatorsProviderAddresses) > 0 {
+		for iNdEx := len(m.ValidatorsProviderAddresses) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.ValidatorsProviderAddresses[iNdEx])
+			copy(dAtA[i:], m.ValidatorsProviderAddresses[iNdEx])
+			i = encodeVarintQuery(dAtA, i, uint64(len(m.ValidatorsProviderAddresses[iNdEx])))
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ProviderAddress) > 0 {
+		i -= len(m.ProviderAddress)
+		copy(dAtA[i:], m.ProviderAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ProviderAddress)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerIds) > 0 {
+		for iNdEx := len(m.ConsumerIds) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.ConsumerIds[iNdEx])
+			copy(dAtA[i:], m.ConsumerIds[iNdEx])
+			i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerIds[iNdEx])))
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryValidatorConsumerCommissionRateRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryValidatorConsumerCommissionRateRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryValidatorConsumerCommissionRateRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ProviderAddress) > 0 {
+		i -= len(m.ProviderAddress)
+		copy(dAtA[i:], m.ProviderAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ProviderAddress)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryValidatorConsumerCommissionRateResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryValidatorConsumerCommissionRateResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryValidatorConsumerCommissionRateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Rate.Size()
+		i -= size
+		if _, err := m.Rate.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -2842,6 +4617,249 @@ func (m *QueryConsumerGenesisTimeResponse) Size() (n int) {
 	var l int
 	_ = l
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.GenesisTime)
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryValidatorConsumerAddrRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ProviderAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryValidatorConsumerAddrResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ConsumerAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryValidatorProviderAddrRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ConsumerAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryValidatorProviderAddrResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ProviderAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryThrottleStateRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *QueryThrottleStateResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.SlashMeter != 0 {
+		n += 1 + sovQuery(uint64(m.SlashMeter))
+	}
+	if m.SlashMeterAllowance != 0 {
+		n += 1 + sovQuery(uint64(m.SlashMeterAllowance))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.NextReplenishCandidate)
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *QueryRegisteredConsumerRewardDenomsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Denoms) > 0 {
+		for _, s := range m.Denoms {
+			l = len(s)
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryAllPairsValConsAddrByConsumerResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.PairValConAddr) > 0 {
+		for _, e := range m.PairValConAddr {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *PairValConAddrProviderAndConsumer) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ProviderAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.ConsumerAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.ConsumerKey != nil {
+		l = m.ConsumerKey.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryConsumerChainOptedInValidatorsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryConsumerChainOptedInValidatorsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.ValidatorsProviderAddresses) > 0 {
+		for _, s := range m.ValidatorsProviderAddresses {
+			l = len(s)
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ProviderAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.ConsumerIds) > 0 {
+		for _, s := range m.ConsumerIds {
+			l = len(s)
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *QueryValidatorConsumerCommissionRateRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.ProviderAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryValidatorConsumerCommissionRateResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Rate.Size()
 	n += 1 + l + sovQuery(uint64(l))
 	return n
 }
@@ -5327,6 +7345,1543 @@ func (m *QueryConsumerGenesisTimeResponse) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.GenesisTime, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryValidatorConsumerAddrRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryValidatorConsumerAddrRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryValidatorConsumerAddrRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryValidatorConsumerAddrResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryValidatorConsumerAddrResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryValidatorConsumerAddrResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryValidatorProviderAddrRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryValidatorProviderAddrRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryValidatorProviderAddrRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryValidatorProviderAddrResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryValidatorProviderAddrResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryValidatorProviderAddrResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryThrottleStateRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryThrottleStateRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryThrottleStateRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryThrottleStateResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryThrottleStateResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryThrottleStateResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SlashMeter", wireType)
+			}
+			m.SlashMeter = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SlashMeter |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SlashMeterAllowance", wireType)
+			}
+			m.SlashMeterAllowance = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SlashMeterAllowance |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NextReplenishCandidate", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.NextReplenishCandidate, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryRegisteredConsumerRewardDenomsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryRegisteredConsumerRewardDenomsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryRegisteredConsumerRewardDenomsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryRegisteredConsumerRewardDenomsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryRegisteredConsumerRewardDenomsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryRegisteredConsumerRewardDenomsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denoms", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denoms = append(m.Denoms, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAllPairsValConsAddrByConsumerRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAllPairsValConsAddrByConsumerRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAllPairsValConsAddrByConsumerRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAllPairsValConsAddrByConsumerResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAllPairsValConsAddrByConsumerResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAllPairsValConsAddrByConsumerResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PairValConAddr", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PairValConAddr = append(m.PairValConAddr, &PairValConAddrProviderAndConsumer{})
+			if err := m.PairValConAddr[len(m.PairValConAddr)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *PairValConAddrProviderAndConsumer) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: PairValConAddrProviderAndConsumer: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: PairValConAddrProviderAndConsumer: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerKey", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.ConsumerKey == nil {
+				m.ConsumerKey = &crypto.PublicKey{}
+			}
+			if err := m.ConsumerKey.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryConsumerChainOptedInValidatorsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryConsumerChainOptedInValidatorsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryConsumerChainOptedInValidatorsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryConsumerChainOptedInValidatorsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryConsumerChainOptedInValidatorsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryConsumerChainOptedInValidatorsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ValidatorsProviderAddresses", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ValidatorsProviderAddresses = append(m.ValidatorsProviderAddresses, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryConsumerChainsValidatorHasToValidateRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryConsumerChainsValidatorHasToValidateRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryConsumerChainsValidatorHasToValidateRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryConsumerChainsValidatorHasToValidateResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryConsumerChainsValidatorHasToValidateResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryConsumerChainsValidatorHasToValidateResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerIds", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerIds = append(m.ConsumerIds, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryValidatorConsumerCommissionRateRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryValidatorConsumerCommissionRateRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryValidatorConsumerCommissionRateRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryValidatorConsumerCommissionRateResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryValidatorConsumerCommissionRateResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryValidatorConsumerCommissionRateResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Rate", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Rate.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

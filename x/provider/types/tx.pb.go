@@ -5,13 +5,16 @@ package types
 
 import (
 	context "context"
+	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
+	types "github.com/cometbft/cometbft/proto/tendermint/types"
 	_ "github.com/cosmos/cosmos-proto"
 	_ "github.com/cosmos/cosmos-sdk/types/msgservice"
 	_ "github.com/cosmos/cosmos-sdk/types/tx/amino"
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	grpc1 "github.com/cosmos/gogoproto/grpc"
 	proto "github.com/cosmos/gogoproto/proto"
+	_07_tendermint "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
 	grpc "google.golang.org/grpc"
 	codes "google.golang.org/grpc/codes"
 	status "google.golang.org/grpc/status"
@@ -499,6 +502,587 @@ func (m *MsgUpdateParamsResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgUpdateParamsResponse proto.InternalMessageInfo
 
+// MsgAssignConsumerKey assigns the consensus key a validator uses on one
+// consumer.
+type MsgAssignConsumerKey struct {
+	// Deprecated: must be empty; use consumer_id.
+	ChainId string `protobuf:"bytes,1,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	// The validator's operator address.
+	ProviderAddr string `protobuf:"bytes,2,opt,name=provider_addr,json=providerAddr,proto3" json:"provider_addr,omitempty"`
+	// The key as JSON: {"@type":"/cosmos.crypto.ed25519.PubKey","key":"<base64>"}.
+	ConsumerKey string `protobuf:"bytes,3,opt,name=consumer_key,json=consumerKey,proto3" json:"consumer_key,omitempty"`
+	// The validator's account; must be the account form of provider_addr.
+	Signer     string `protobuf:"bytes,4,opt,name=signer,proto3" json:"signer,omitempty"`
+	ConsumerId string `protobuf:"bytes,5,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *MsgAssignConsumerKey) Reset()         { *m = MsgAssignConsumerKey{} }
+func (m *MsgAssignConsumerKey) String() string { return proto.CompactTextString(m) }
+func (*MsgAssignConsumerKey) ProtoMessage()    {}
+func (*MsgAssignConsumerKey) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{8}
+}
+func (m *MsgAssignConsumerKey) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAssignConsumerKey) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAssignConsumerKey.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAssignConsumerKey) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAssignConsumerKey.Merge(m, src)
+}
+func (m *MsgAssignConsumerKey) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAssignConsumerKey) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAssignConsumerKey.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAssignConsumerKey proto.InternalMessageInfo
+
+type MsgAssignConsumerKeyResponse struct {
+}
+
+func (m *MsgAssignConsumerKeyResponse) Reset()         { *m = MsgAssignConsumerKeyResponse{} }
+func (m *MsgAssignConsumerKeyResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAssignConsumerKeyResponse) ProtoMessage()    {}
+func (*MsgAssignConsumerKeyResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{9}
+}
+func (m *MsgAssignConsumerKeyResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAssignConsumerKeyResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAssignConsumerKeyResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAssignConsumerKeyResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAssignConsumerKeyResponse.Merge(m, src)
+}
+func (m *MsgAssignConsumerKeyResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAssignConsumerKeyResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAssignConsumerKeyResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAssignConsumerKeyResponse proto.InternalMessageInfo
+
+// MsgOptIn makes a validator secure a consumer, optionally with a key of its
+// own for that consumer.
+type MsgOptIn struct {
+	// Deprecated: must be empty; use consumer_id.
+	ChainId string `protobuf:"bytes,1,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	// The validator's operator address.
+	ProviderAddr string `protobuf:"bytes,2,opt,name=provider_addr,json=providerAddr,proto3" json:"provider_addr,omitempty"`
+	// Optional key, in the same JSON form as MsgAssignConsumerKey.
+	ConsumerKey string `protobuf:"bytes,3,opt,name=consumer_key,json=consumerKey,proto3" json:"consumer_key,omitempty"`
+	Signer      string `protobuf:"bytes,4,opt,name=signer,proto3" json:"signer,omitempty"`
+	ConsumerId  string `protobuf:"bytes,5,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *MsgOptIn) Reset()         { *m = MsgOptIn{} }
+func (m *MsgOptIn) String() string { return proto.CompactTextString(m) }
+func (*MsgOptIn) ProtoMessage()    {}
+func (*MsgOptIn) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{10}
+}
+func (m *MsgOptIn) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgOptIn) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgOptIn.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgOptIn) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgOptIn.Merge(m, src)
+}
+func (m *MsgOptIn) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgOptIn) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgOptIn.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgOptIn proto.InternalMessageInfo
+
+type MsgOptInResponse struct {
+}
+
+func (m *MsgOptInResponse) Reset()         { *m = MsgOptInResponse{} }
+func (m *MsgOptInResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgOptInResponse) ProtoMessage()    {}
+func (*MsgOptInResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{11}
+}
+func (m *MsgOptInResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgOptInResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgOptInResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgOptInResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgOptInResponse.Merge(m, src)
+}
+func (m *MsgOptInResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgOptInResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgOptInResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgOptInResponse proto.InternalMessageInfo
+
+// MsgOptOut makes a validator stop securing a consumer.
+type MsgOptOut struct {
+	// Deprecated: must be empty; use consumer_id.
+	ChainId string `protobuf:"bytes,1,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	// The validator's operator address.
+	ProviderAddr string `protobuf:"bytes,2,opt,name=provider_addr,json=providerAddr,proto3" json:"provider_addr,omitempty"`
+	Signer       string `protobuf:"bytes,3,opt,name=signer,proto3" json:"signer,omitempty"`
+	ConsumerId   string `protobuf:"bytes,4,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *MsgOptOut) Reset()         { *m = MsgOptOut{} }
+func (m *MsgOptOut) String() string { return proto.CompactTextString(m) }
+func (*MsgOptOut) ProtoMessage()    {}
+func (*MsgOptOut) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{12}
+}
+func (m *MsgOptOut) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgOptOut) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgOptOut.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgOptOut) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgOptOut.Merge(m, src)
+}
+func (m *MsgOptOut) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgOptOut) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgOptOut.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgOptOut proto.InternalMessageInfo
+
+type MsgOptOutResponse struct {
+}
+
+func (m *MsgOptOutResponse) Reset()         { *m = MsgOptOutResponse{} }
+func (m *MsgOptOutResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgOptOutResponse) ProtoMessage()    {}
+func (*MsgOptOutResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{13}
+}
+func (m *MsgOptOutResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgOptOutResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgOptOutResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgOptOutResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgOptOutResponse.Merge(m, src)
+}
+func (m *MsgOptOutResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgOptOutResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgOptOutResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgOptOutResponse proto.InternalMessageInfo
+
+// MsgSetConsumerCommissionRate sets the commission a validator charges on
+// the rewards of one consumer.
+type MsgSetConsumerCommissionRate struct {
+	// The validator's operator address.
+	ProviderAddr string `protobuf:"bytes,1,opt,name=provider_addr,json=providerAddr,proto3" json:"provider_addr,omitempty"`
+	// Deprecated: must be empty; use consumer_id.
+	ChainId string `protobuf:"bytes,2,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	// A fraction in [0, 1], at least the staking module's minimum commission.
+	Rate       cosmossdk_io_math.LegacyDec `protobuf:"bytes,3,opt,name=rate,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"rate"`
+	Signer     string                      `protobuf:"bytes,4,opt,name=signer,proto3" json:"signer,omitempty"`
+	ConsumerId string                      `protobuf:"bytes,5,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *MsgSetConsumerCommissionRate) Reset()         { *m = MsgSetConsumerCommissionRate{} }
+func (m *MsgSetConsumerCommissionRate) String() string { return proto.CompactTextString(m) }
+func (*MsgSetConsumerCommissionRate) ProtoMessage()    {}
+func (*MsgSetConsumerCommissionRate) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{14}
+}
+func (m *MsgSetConsumerCommissionRate) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetConsumerCommissionRate) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetConsumerCommissionRate.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetConsumerCommissionRate) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetConsumerCommissionRate.Merge(m, src)
+}
+func (m *MsgSetConsumerCommissionRate) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetConsumerCommissionRate) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetConsumerCommissionRate.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetConsumerCommissionRate proto.InternalMessageInfo
+
+type MsgSetConsumerCommissionRateResponse struct {
+}
+
+func (m *MsgSetConsumerCommissionRateResponse) Reset()         { *m = MsgSetConsumerCommissionRateResponse{} }
+func (m *MsgSetConsumerCommissionRateResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSetConsumerCommissionRateResponse) ProtoMessage()    {}
+func (*MsgSetConsumerCommissionRateResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{15}
+}
+func (m *MsgSetConsumerCommissionRateResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetConsumerCommissionRateResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetConsumerCommissionRateResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetConsumerCommissionRateResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetConsumerCommissionRateResponse.Merge(m, src)
+}
+func (m *MsgSetConsumerCommissionRateResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetConsumerCommissionRateResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetConsumerCommissionRateResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetConsumerCommissionRateResponse proto.InternalMessageInfo
+
+// MsgSubmitConsumerMisbehaviour carries two conflicting headers of a consumer
+// (a light-client attack).
+type MsgSubmitConsumerMisbehaviour struct {
+	Submitter    string                       `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
+	Misbehaviour *_07_tendermint.Misbehaviour `protobuf:"bytes,2,opt,name=misbehaviour,proto3" json:"misbehaviour,omitempty"`
+	ConsumerId   string                       `protobuf:"bytes,3,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *MsgSubmitConsumerMisbehaviour) Reset()         { *m = MsgSubmitConsumerMisbehaviour{} }
+func (m *MsgSubmitConsumerMisbehaviour) String() string { return proto.CompactTextString(m) }
+func (*MsgSubmitConsumerMisbehaviour) ProtoMessage()    {}
+func (*MsgSubmitConsumerMisbehaviour) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{16}
+}
+func (m *MsgSubmitConsumerMisbehaviour) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSubmitConsumerMisbehaviour) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSubmitConsumerMisbehaviour.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSubmitConsumerMisbehaviour) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSubmitConsumerMisbehaviour.Merge(m, src)
+}
+func (m *MsgSubmitConsumerMisbehaviour) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSubmitConsumerMisbehaviour) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSubmitConsumerMisbehaviour.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSubmitConsumerMisbehaviour proto.InternalMessageInfo
+
+type MsgSubmitConsumerMisbehaviourResponse struct {
+}
+
+func (m *MsgSubmitConsumerMisbehaviourResponse) Reset()         { *m = MsgSubmitConsumerMisbehaviourResponse{} }
+func (m *MsgSubmitConsumerMisbehaviourResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSubmitConsumerMisbehaviourResponse) ProtoMessage()    {}
+func (*MsgSubmitConsumerMisbehaviourResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{17}
+}
+func (m *MsgSubmitConsumerMisbehaviourResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSubmitConsumerMisbehaviourResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSubmitConsumerMisbehaviourResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSubmitConsumerMisbehaviourResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSubmitConsumerMisbehaviourResponse.Merge(m, src)
+}
+func (m *MsgSubmitConsumerMisbehaviourResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSubmitConsumerMisbehaviourResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSubmitConsumerMisbehaviourResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSubmitConsumerMisbehaviourResponse proto.InternalMessageInfo
+
+// MsgSubmitConsumerDoubleVoting carries a validator's two conflicting votes
+// on a consumer.
+type MsgSubmitConsumerDoubleVoting struct {
+	Submitter             string                       `protobuf:"bytes,1,opt,name=submitter,proto3" json:"submitter,omitempty"`
+	DuplicateVoteEvidence *types.DuplicateVoteEvidence `protobuf:"bytes,2,opt,name=duplicate_vote_evidence,json=duplicateVoteEvidence,proto3" json:"duplicate_vote_evidence,omitempty"`
+	// A consumer header at the infraction height; only its validator set is
+	// used, to find the offender's public key.
+	InfractionBlockHeader *_07_tendermint.Header `protobuf:"bytes,3,opt,name=infraction_block_header,json=infractionBlockHeader,proto3" json:"infraction_block_header,omitempty"`
+	ConsumerId            string                 `protobuf:"bytes,4,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *MsgSubmitConsumerDoubleVoting) Reset()         { *m = MsgSubmitConsumerDoubleVoting{} }
+func (m *MsgSubmitConsumerDoubleVoting) String() string { return proto.CompactTextString(m) }
+func (*MsgSubmitConsumerDoubleVoting) ProtoMessage()    {}
+func (*MsgSubmitConsumerDoubleVoting) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{18}
+}
+func (m *MsgSubmitConsumerDoubleVoting) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSubmitConsumerDoubleVoting) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSubmitConsumerDoubleVoting.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSubmitConsumerDoubleVoting) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSubmitConsumerDoubleVoting.Merge(m, src)
+}
+func (m *MsgSubmitConsumerDoubleVoting) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSubmitConsumerDoubleVoting) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSubmitConsumerDoubleVoting.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSubmitConsumerDoubleVoting proto.InternalMessageInfo
+
+type MsgSubmitConsumerDoubleVotingResponse struct {
+}
+
+func (m *MsgSubmitConsumerDoubleVotingResponse) Reset()         { *m = MsgSubmitConsumerDoubleVotingResponse{} }
+func (m *MsgSubmitConsumerDoubleVotingResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSubmitConsumerDoubleVotingResponse) ProtoMessage()    {}
+func (*MsgSubmitConsumerDoubleVotingResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{19}
+}
+func (m *MsgSubmitConsumerDoubleVotingResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSubmitConsumerDoubleVotingResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSubmitConsumerDoubleVotingResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSubmitConsumerDoubleVotingResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSubmitConsumerDoubleVotingResponse.Merge(m, src)
+}
+func (m *MsgSubmitConsumerDoubleVotingResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSubmitConsumerDoubleVotingResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSubmitConsumerDoubleVotingResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSubmitConsumerDoubleVotingResponse proto.InternalMessageInfo
+
+// MsgChangeRewardDenoms changes the reward denoms accepted from every
+// consumer.
+type MsgChangeRewardDenoms struct {
+	DenomsToAdd    []string `protobuf:"bytes,1,rep,name=denoms_to_add,json=denomsToAdd,proto3" json:"denoms_to_add,omitempty"`
+	DenomsToRemove []string `protobuf:"bytes,2,rep,name=denoms_to_remove,json=denomsToRemove,proto3" json:"denoms_to_remove,omitempty"`
+	Authority      string   `protobuf:"bytes,3,opt,name=authority,proto3" json:"authority,omitempty"`
+}
+
+func (m *MsgChangeRewardDenoms) Reset()         { *m = MsgChangeRewardDenoms{} }
+func (m *MsgChangeRewardDenoms) String() string { return proto.CompactTextString(m) }
+func (*MsgChangeRewardDenoms) ProtoMessage()    {}
+func (*MsgChangeRewardDenoms) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{20}
+}
+func (m *MsgChangeRewardDenoms) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgChangeRewardDenoms) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgChangeRewardDenoms.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgChangeRewardDenoms) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgChangeRewardDenoms.Merge(m, src)
+}
+func (m *MsgChangeRewardDenoms) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgChangeRewardDenoms) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgChangeRewardDenoms.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgChangeRewardDenoms proto.InternalMessageInfo
+
+func (m *MsgChangeRewardDenoms) GetDenomsToAdd() []string {
+	if m != nil {
+		return m.DenomsToAdd
+	}
+	return nil
+}
+
+func (m *MsgChangeRewardDenoms) GetDenomsToRemove() []string {
+	if m != nil {
+		return m.DenomsToRemove
+	}
+	return nil
+}
+
+func (m *MsgChangeRewardDenoms) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+type MsgChangeRewardDenomsResponse struct {
+}
+
+func (m *MsgChangeRewardDenomsResponse) Reset()         { *m = MsgChangeRewardDenomsResponse{} }
+func (m *MsgChangeRewardDenomsResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgChangeRewardDenomsResponse) ProtoMessage()    {}
+func (*MsgChangeRewardDenomsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_43221a4391e9fbf4, []int{21}
+}
+func (m *MsgChangeRewardDenomsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgChangeRewardDenomsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgChangeRewardDenomsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgChangeRewardDenomsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgChangeRewardDenomsResponse.Merge(m, src)
+}
+func (m *MsgChangeRewardDenomsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgChangeRewardDenomsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgChangeRewardDenomsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgChangeRewardDenomsResponse proto.InternalMessageInfo
+
 func init() {
 	proto.RegisterType((*MsgCreateConsumer)(nil), "interchain_security.ccv.provider.v1.MsgCreateConsumer")
 	proto.RegisterType((*MsgCreateConsumerResponse)(nil), "interchain_security.ccv.provider.v1.MsgCreateConsumerResponse")
@@ -508,6 +1092,20 @@ func init() {
 	proto.RegisterType((*MsgRemoveConsumerResponse)(nil), "interchain_security.ccv.provider.v1.MsgRemoveConsumerResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "interchain_security.ccv.provider.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "interchain_security.ccv.provider.v1.MsgUpdateParamsResponse")
+	proto.RegisterType((*MsgAssignConsumerKey)(nil), "interchain_security.ccv.provider.v1.MsgAssignConsumerKey")
+	proto.RegisterType((*MsgAssignConsumerKeyResponse)(nil), "interchain_security.ccv.provider.v1.MsgAssignConsumerKeyResponse")
+	proto.RegisterType((*MsgOptIn)(nil), "interchain_security.ccv.provider.v1.MsgOptIn")
+	proto.RegisterType((*MsgOptInResponse)(nil), "interchain_security.ccv.provider.v1.MsgOptInResponse")
+	proto.RegisterType((*MsgOptOut)(nil), "interchain_security.ccv.provider.v1.MsgOptOut")
+	proto.RegisterType((*MsgOptOutResponse)(nil), "interchain_security.ccv.provider.v1.MsgOptOutResponse")
+	proto.RegisterType((*MsgSetConsumerCommissionRate)(nil), "interchain_security.ccv.provider.v1.MsgSetConsumerCommissionRate")
+	proto.RegisterType((*MsgSetConsumerCommissionRateResponse)(nil), "interchain_security.ccv.provider.v1.MsgSetConsumerCommissionRateResponse")
+	proto.RegisterType((*MsgSubmitConsumerMisbehaviour)(nil), "interchain_security.ccv.provider.v1.MsgSubmitConsumerMisbehaviour")
+	proto.RegisterType((*MsgSubmitConsumerMisbehaviourResponse)(nil), "interchain_security.ccv.provider.v1.MsgSubmitConsumerMisbehaviourResponse")
+	proto.RegisterType((*MsgSubmitConsumerDoubleVoting)(nil), "interchain_security.ccv.provider.v1.MsgSubmitConsumerDoubleVoting")
+	proto.RegisterType((*MsgSubmitConsumerDoubleVotingResponse)(nil), "interchain_security.ccv.provider.v1.MsgSubmitConsumerDoubleVotingResponse")
+	proto.RegisterType((*MsgChangeRewardDenoms)(nil), "interchain_security.ccv.provider.v1.MsgChangeRewardDenoms")
+	proto.RegisterType((*MsgChangeRewardDenomsResponse)(nil), "interchain_security.ccv.provider.v1.MsgChangeRewardDenomsResponse")
 }
 
 func init() {
@@ -515,59 +1113,102 @@ func init() {
 }
 
 var fileDescriptor_43221a4391e9fbf4 = []byte{
-	// 829 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x56, 0xcf, 0x4f, 0xdb, 0x48,
-	0x14, 0x8e, 0x21, 0x09, 0x64, 0x40, 0x8b, 0xb0, 0xd8, 0xc5, 0xc9, 0x4a, 0x01, 0x65, 0x2f, 0x2c,
-	0x2c, 0xb6, 0xc8, 0xfe, 0x90, 0x96, 0x45, 0x2b, 0x11, 0xd8, 0x43, 0x0e, 0xec, 0xb2, 0x46, 0x55,
-	0xa5, 0x5e, 0xac, 0xc1, 0x9e, 0x3a, 0x23, 0xc5, 0x33, 0xd6, 0xcc, 0x24, 0x81, 0x9e, 0x2a, 0x4e,
-	0x55, 0x2f, 0xed, 0x9f, 0xd1, 0x63, 0x54, 0xf5, 0x6f, 0xa8, 0x38, 0xa2, 0xaa, 0x87, 0x9e, 0xaa,
-	0x0a, 0x0e, 0xfc, 0x1b, 0x95, 0xc7, 0x8e, 0x13, 0x27, 0x01, 0x0c, 0x15, 0xe2, 0x12, 0xc5, 0x6f,
-	0xde, 0xfb, 0xde, 0x37, 0xe3, 0xef, 0x7b, 0x63, 0xf0, 0x0b, 0x26, 0x02, 0x31, 0xbb, 0x01, 0x31,
-	0xb1, 0x38, 0xb2, 0x5b, 0x0c, 0x8b, 0x63, 0xc3, 0xb6, 0xdb, 0x86, 0xcf, 0x68, 0x1b, 0x3b, 0x88,
-	0x19, 0xed, 0x0d, 0x43, 0x1c, 0xe9, 0x3e, 0xa3, 0x82, 0xaa, 0x3f, 0x8d, 0xc9, 0xd6, 0x6d, 0xbb,
-	0xad, 0xf7, 0xb2, 0xf5, 0xf6, 0x46, 0x69, 0xc1, 0xa5, 0x2e, 0x95, 0xf9, 0x46, 0xf0, 0x2f, 0x2c,
-	0x2d, 0x15, 0x6d, 0xca, 0x3d, 0xca, 0xad, 0x70, 0x21, 0x7c, 0x88, 0x96, 0x16, 0xc3, 0x27, 0xc3,
-	0xe3, 0x6e, 0xd0, 0xcd, 0xe3, 0x6e, 0xb4, 0x30, 0x0f, 0x3d, 0x4c, 0xa8, 0x21, 0x7f, 0xa3, 0x50,
-	0x35, 0x0d, 0xdf, 0x98, 0x8d, 0xac, 0xa9, 0x7c, 0xcc, 0x81, 0xf9, 0x3d, 0xee, 0xee, 0x30, 0x04,
-	0x05, 0xda, 0xa1, 0x84, 0xb7, 0x3c, 0xc4, 0xd4, 0x3f, 0x40, 0x81, 0xb7, 0x0e, 0x3d, 0x2c, 0x04,
-	0x62, 0x9a, 0xb2, 0xac, 0xac, 0x14, 0x6a, 0xda, 0x87, 0x77, 0xeb, 0x0b, 0x11, 0xb5, 0x6d, 0xc7,
-	0x61, 0x88, 0xf3, 0x03, 0xc1, 0x30, 0x71, 0xcd, 0x7e, 0xaa, 0x5a, 0x04, 0xd3, 0x61, 0x7b, 0xec,
-	0x68, 0x13, 0x41, 0x99, 0x39, 0x25, 0x9f, 0xeb, 0x8e, 0xfa, 0x18, 0x4c, 0x7b, 0x48, 0x40, 0x07,
-	0x0a, 0xa8, 0x4d, 0x2e, 0x2b, 0x2b, 0x33, 0xd5, 0xdf, 0xf5, 0x14, 0x27, 0xa6, 0xf7, 0x38, 0xed,
-	0x45, 0xc5, 0xb5, 0xec, 0xe9, 0xe7, 0xa5, 0x8c, 0x19, 0x83, 0xa9, 0x27, 0x0a, 0x28, 0x62, 0x82,
-	0x05, 0x86, 0x4d, 0xfc, 0x0c, 0x0a, 0x4c, 0x89, 0xe5, 0x43, 0x06, 0x3d, 0x24, 0x10, 0xe3, 0x5a,
-	0x56, 0xb6, 0xfa, 0xe7, 0x56, 0xad, 0xea, 0x09, 0xb4, 0xfd, 0x18, 0xcc, 0xd4, 0xf0, 0x15, 0x2b,
-	0x6a, 0x0b, 0x68, 0x3e, 0xed, 0x20, 0x66, 0xf1, 0x06, 0xf4, 0x31, 0x71, 0x07, 0x29, 0xe4, 0x24,
-	0x85, 0xbf, 0x52, 0x51, 0xd8, 0x0f, 0x40, 0x0e, 0x42, 0x8c, 0x81, 0xc6, 0x3f, 0xf8, 0x63, 0xe3,
-	0xea, 0x11, 0x28, 0xc2, 0x66, 0x93, 0x76, 0x9a, 0x98, 0x0b, 0xe4, 0x58, 0x0c, 0x75, 0x20, 0x73,
-	0x2c, 0x07, 0x11, 0xea, 0x71, 0x2d, 0x2f, 0xfb, 0x6e, 0xa5, 0xea, 0xbb, 0xdd, 0x47, 0x31, 0x25,
-	0xc8, 0xae, 0xc4, 0x30, 0x17, 0xe1, 0xf8, 0x05, 0x95, 0x80, 0xef, 0x31, 0x79, 0xca, 0xa0, 0x3d,
-	0x7c, 0xe0, 0x53, 0xb2, 0xeb, 0x9f, 0xa9, 0xba, 0xd6, 0x63, 0x84, 0x81, 0xbd, 0x2e, 0xe0, 0x31,
-	0xd1, 0xcd, 0xf5, 0x93, 0xcb, 0xee, 0x6a, 0x5f, 0x69, 0x2f, 0x2f, 0xbb, 0xab, 0xa5, 0x58, 0xd6,
-	0x23, 0x02, 0xae, 0x6c, 0x81, 0xe2, 0x48, 0xd0, 0x44, 0xdc, 0xa7, 0x84, 0x23, 0x75, 0x09, 0xcc,
-	0xd8, 0x51, 0x2c, 0x10, 0xaa, 0xd4, 0xb7, 0x09, 0x7a, 0xa1, 0xba, 0x53, 0xe9, 0xe6, 0xa5, 0x29,
-	0x1e, 0xf9, 0xce, 0xa0, 0x29, 0x74, 0x90, 0xa3, 0x1d, 0x92, 0xc2, 0x10, 0x61, 0xda, 0x70, 0x9b,
-	0x89, 0xe1, 0x36, 0xea, 0x2e, 0x98, 0x27, 0xa8, 0x63, 0xc9, 0x6c, 0x0b, 0x86, 0x10, 0xd2, 0x1b,
-	0xd7, 0x81, 0xcf, 0x11, 0xd4, 0xf9, 0x2f, 0xa8, 0x88, 0xc2, 0xea, 0xff, 0x03, 0xc6, 0xca, 0x7e,
-	0x83, 0xb1, 0x52, 0x5b, 0x2a, 0xf7, 0xf0, 0x96, 0xca, 0x3f, 0x90, 0xa5, 0xa6, 0xee, 0xd3, 0x52,
-	0xcb, 0x60, 0x36, 0x90, 0x43, 0x3c, 0x40, 0xa7, 0x43, 0xc1, 0x10, 0xd4, 0xd9, 0x89, 0x66, 0xe8,
-	0x95, 0xa6, 0x2b, 0xdc, 0x8f, 0xe9, 0x7e, 0x0e, 0x4c, 0x17, 0xaa, 0x79, 0xc4, 0x70, 0x49, 0x73,
-	0x54, 0x7e, 0x94, 0x86, 0x4b, 0x06, 0x7b, 0x86, 0xab, 0xbc, 0x52, 0xa4, 0x9f, 0x4c, 0xe4, 0xd1,
-	0x76, 0xdf, 0x4f, 0x37, 0xd9, 0xb0, 0x6f, 0xb8, 0x89, 0x54, 0x86, 0xbb, 0x96, 0x6e, 0xb2, 0x77,
-	0x44, 0x37, 0x19, 0x8c, 0xe9, 0xbe, 0x57, 0xc0, 0x5c, 0xbc, 0x19, 0x79, 0x1c, 0x3c, 0xb8, 0x11,
-	0x61, 0x4b, 0x34, 0x68, 0x70, 0xa4, 0x37, 0xdf, 0x88, 0x71, 0xaa, 0xfa, 0x2f, 0xc8, 0xcb, 0xf7,
-	0xc4, 0xe5, 0x26, 0x66, 0xaa, 0x6b, 0xe9, 0x34, 0x2b, 0x4b, 0x6a, 0x85, 0xe0, 0xaa, 0x7b, 0x73,
-	0xd9, 0x5d, 0x55, 0xcc, 0x08, 0x65, 0x73, 0x4d, 0xce, 0xc1, 0x18, 0x3f, 0xd8, 0xa7, 0x36, 0xfa,
-	0x5a, 0xc2, 0xfa, 0x4a, 0x11, 0x2c, 0x0e, 0x85, 0x7a, 0x7b, 0xac, 0xbe, 0xcd, 0x82, 0xc9, 0x3d,
-	0xee, 0xaa, 0x2f, 0x14, 0xf0, 0xdd, 0xf0, 0xe5, 0x9f, 0x8a, 0xe2, 0xc8, 0x78, 0x2d, 0xfd, 0x7d,
-	0xb7, 0xba, 0x78, 0x2c, 0x07, 0x54, 0x86, 0x46, 0x6e, 0x6a, 0x2a, 0xc9, 0xba, 0xf4, 0x54, 0xc6,
-	0x0b, 0x56, 0x52, 0x19, 0x52, 0x6b, 0x6a, 0x2a, 0xc9, 0xba, 0xf4, 0x54, 0xc6, 0x8b, 0x31, 0x98,
-	0xc5, 0xb3, 0x09, 0x25, 0xfe, 0x76, 0xbb, 0xbd, 0x85, 0x55, 0xa5, 0xad, 0xbb, 0x54, 0xf5, 0x48,
-	0x94, 0x72, 0xcf, 0x03, 0x11, 0xd6, 0xea, 0xa7, 0xe7, 0x65, 0xe5, 0xec, 0xbc, 0xac, 0x7c, 0x39,
-	0x2f, 0x2b, 0xaf, 0x2f, 0xca, 0x99, 0xb3, 0x8b, 0x72, 0xe6, 0xd3, 0x45, 0x39, 0xf3, 0xc4, 0x70,
-	0xb1, 0x68, 0xb4, 0x0e, 0x75, 0x9b, 0x7a, 0x06, 0x83, 0x9e, 0x0f, 0x99, 0x58, 0xc7, 0x36, 0xef,
-	0xfd, 0x37, 0x8e, 0xfa, 0xdf, 0xa0, 0xe2, 0xd8, 0x47, 0xfc, 0x30, 0x2f, 0x3f, 0x3f, 0x7f, 0xfd,
-	0x1a, 0x00, 0x00, 0xff, 0xff, 0xb5, 0x1b, 0x64, 0x04, 0x64, 0x0b, 0x00, 0x00,
+	// 1517 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x58, 0xcf, 0x6f, 0x1b, 0xc5,
+	0x17, 0xcf, 0xe6, 0x57, 0x93, 0x49, 0xfa, 0x23, 0xfb, 0x4d, 0xbf, 0xb1, 0x5d, 0x6a, 0x07, 0x97,
+	0xfe, 0x4a, 0x9b, 0x5d, 0x12, 0x68, 0xa5, 0x86, 0x82, 0x14, 0x27, 0x95, 0x30, 0x10, 0x52, 0xb6,
+	0x50, 0x24, 0x0e, 0x58, 0xe3, 0xdd, 0x61, 0x3d, 0xaa, 0x77, 0xc7, 0xda, 0x19, 0xdb, 0x0d, 0x27,
+	0x54, 0x2e, 0x15, 0x12, 0x02, 0x24, 0xfe, 0x80, 0x1e, 0x41, 0xe2, 0x90, 0x43, 0x25, 0xfe, 0x03,
+	0x54, 0x71, 0xaa, 0x2a, 0x0e, 0x88, 0x43, 0x85, 0xda, 0x43, 0x91, 0xf8, 0x17, 0x38, 0xa0, 0x99,
+	0xdd, 0x1d, 0xef, 0x7a, 0x6d, 0x67, 0xe3, 0xa8, 0xaa, 0xb8, 0x44, 0xd9, 0x37, 0xef, 0xe7, 0x67,
+	0xde, 0x7b, 0xf3, 0x9e, 0xc1, 0x45, 0xec, 0x32, 0xe4, 0x99, 0x35, 0x88, 0xdd, 0x0a, 0x45, 0x66,
+	0xd3, 0xc3, 0x6c, 0x47, 0x37, 0xcd, 0x96, 0xde, 0xf0, 0x48, 0x0b, 0x5b, 0xc8, 0xd3, 0x5b, 0x2b,
+	0x3a, 0xbb, 0xad, 0x35, 0x3c, 0xc2, 0x88, 0x7a, 0xaa, 0x07, 0xb7, 0x66, 0x9a, 0x2d, 0x2d, 0xe4,
+	0xd6, 0x5a, 0x2b, 0xb9, 0x79, 0x9b, 0xd8, 0x44, 0xf0, 0xeb, 0xfc, 0x3f, 0x5f, 0x34, 0x97, 0x35,
+	0x09, 0x75, 0x08, 0xad, 0xf8, 0x07, 0xfe, 0x47, 0x70, 0xb4, 0xe0, 0x7f, 0xe9, 0x0e, 0xb5, 0xb9,
+	0x35, 0x87, 0xda, 0xc1, 0xc1, 0x1c, 0x74, 0xb0, 0x4b, 0x74, 0xf1, 0x37, 0x20, 0xe9, 0xb8, 0x6a,
+	0xea, 0x75, 0x6c, 0xd7, 0x98, 0x59, 0xc7, 0xc8, 0x65, 0x54, 0x67, 0xc8, 0xb5, 0x90, 0xe7, 0x60,
+	0x97, 0x09, 0x57, 0xe5, 0x57, 0x20, 0x50, 0x88, 0x9c, 0xb3, 0x9d, 0x06, 0xa2, 0x3a, 0xe2, 0x9e,
+	0xba, 0x26, 0x0a, 0x18, 0x56, 0xd3, 0x20, 0x20, 0xe3, 0x13, 0x32, 0xc5, 0xdf, 0x26, 0xc0, 0xdc,
+	0x16, 0xb5, 0x37, 0x3c, 0x04, 0x19, 0xda, 0x20, 0x2e, 0x6d, 0x3a, 0xc8, 0x53, 0x2f, 0x83, 0x69,
+	0xda, 0xac, 0x3a, 0x98, 0x31, 0xe4, 0x65, 0x94, 0x45, 0xe5, 0xdc, 0x74, 0x29, 0xf3, 0xe8, 0xfe,
+	0xf2, 0x7c, 0x10, 0xec, 0xba, 0x65, 0x79, 0x88, 0xd2, 0x1b, 0xcc, 0xc3, 0xae, 0x6d, 0x74, 0x58,
+	0xd5, 0x2c, 0x98, 0xf2, 0xcd, 0x63, 0x2b, 0x33, 0xca, 0xc5, 0x8c, 0x43, 0xe2, 0xbb, 0x6c, 0xa9,
+	0x1f, 0x83, 0x29, 0x07, 0x31, 0x68, 0x41, 0x06, 0x33, 0x63, 0x8b, 0xca, 0xb9, 0x99, 0xd5, 0x4b,
+	0x5a, 0x8a, 0x3b, 0xd0, 0x42, 0x9f, 0xb6, 0x02, 0xe1, 0xd2, 0xf8, 0x83, 0xc7, 0x85, 0x11, 0x43,
+	0x2a, 0x53, 0xef, 0x28, 0x20, 0x8b, 0x5d, 0xcc, 0x30, 0xac, 0xe3, 0xcf, 0x21, 0xc3, 0xc4, 0xad,
+	0x34, 0xa0, 0x07, 0x1d, 0xc4, 0x90, 0x47, 0x33, 0xe3, 0xc2, 0xd4, 0xb5, 0x7d, 0x99, 0x2a, 0xc7,
+	0xb4, 0x5d, 0x97, 0xca, 0x8c, 0x0c, 0xee, 0x73, 0xa2, 0x36, 0x41, 0xa6, 0x41, 0xda, 0xc8, 0xab,
+	0xd0, 0x1a, 0x6c, 0x60, 0xd7, 0x8e, 0xba, 0x30, 0x21, 0x5c, 0x78, 0x23, 0x95, 0x0b, 0xd7, 0xb9,
+	0x92, 0x1b, 0xbe, 0x8e, 0x88, 0xe1, 0xff, 0x37, 0x7a, 0xd2, 0xd5, 0xdb, 0x20, 0x0b, 0xeb, 0x75,
+	0xd2, 0xae, 0x63, 0xca, 0x90, 0x55, 0xf1, 0x50, 0x1b, 0x7a, 0x56, 0xc5, 0x42, 0x2e, 0x71, 0x68,
+	0x66, 0x52, 0xd8, 0xbd, 0x9a, 0xca, 0xee, 0x7a, 0x47, 0x8b, 0x21, 0x94, 0x6c, 0x0a, 0x1d, 0xc6,
+	0x02, 0xec, 0x7d, 0xa0, 0xba, 0xe0, 0x38, 0x76, 0x3f, 0xf3, 0xa0, 0xd9, 0x0d, 0xf8, 0x21, 0x61,
+	0xf5, 0x4a, 0x2a, 0xab, 0x65, 0xa9, 0x21, 0x12, 0xeb, 0x3c, 0xee, 0x41, 0x5d, 0x5b, 0xbe, 0xf3,
+	0x6c, 0x77, 0xa9, 0x93, 0x69, 0x5f, 0x3d, 0xdb, 0x5d, 0xca, 0xc9, 0xb4, 0x4e, 0x24, 0x70, 0xf1,
+	0x2a, 0xc8, 0x26, 0x88, 0x06, 0xa2, 0x0d, 0xe2, 0x52, 0xa4, 0x16, 0xc0, 0x8c, 0x19, 0xd0, 0x78,
+	0xa2, 0x8a, 0xfc, 0x36, 0x40, 0x48, 0x2a, 0x5b, 0xc5, 0xdd, 0x49, 0x51, 0x14, 0x1f, 0x35, 0xac,
+	0x68, 0x51, 0x68, 0x60, 0x82, 0xb4, 0xdd, 0x14, 0x05, 0xe1, 0xb3, 0x75, 0x9b, 0x19, 0xed, 0x36,
+	0xa3, 0x6e, 0x82, 0x39, 0x17, 0xb5, 0x2b, 0x82, 0xbb, 0x02, 0x7d, 0x15, 0xa2, 0x36, 0x06, 0x29,
+	0x3f, 0xea, 0xa2, 0xf6, 0x36, 0x97, 0x08, 0xc8, 0xea, 0x07, 0x91, 0xc2, 0x1a, 0x3f, 0x40, 0x61,
+	0xa5, 0x2e, 0xa9, 0x89, 0x17, 0x5f, 0x52, 0x93, 0x2f, 0xa8, 0xa4, 0x0e, 0x3d, 0xcf, 0x92, 0x5a,
+	0x04, 0xb3, 0x3c, 0x1d, 0x64, 0x03, 0x9d, 0xf2, 0x13, 0xc6, 0x45, 0xed, 0x8d, 0xa0, 0x87, 0xf6,
+	0x2d, 0xba, 0xe9, 0xe7, 0x53, 0x74, 0xe7, 0x79, 0xd1, 0xf9, 0xd9, 0x9c, 0x28, 0xb8, 0x78, 0x71,
+	0x14, 0x4f, 0x88, 0x82, 0x8b, 0x13, 0xc3, 0x82, 0x2b, 0x7e, 0xa3, 0x88, 0x7a, 0x32, 0x90, 0x43,
+	0x5a, 0x9d, 0x7a, 0xda, 0xab, 0x0c, 0x3b, 0x05, 0x37, 0x9a, 0xaa, 0xe0, 0x06, 0xba, 0x1b, 0xb7,
+	0x1d, 0xb8, 0x1b, 0x27, 0x4a, 0x77, 0x7f, 0x51, 0xc0, 0x51, 0x19, 0x8c, 0x80, 0x83, 0xf2, 0x17,
+	0x11, 0x36, 0x59, 0x8d, 0x70, 0x48, 0xf7, 0x7e, 0x11, 0x25, 0xab, 0xfa, 0x3e, 0x98, 0x14, 0xf7,
+	0x44, 0x45, 0x10, 0x33, 0xab, 0x17, 0xd2, 0xe5, 0xac, 0x10, 0x29, 0x4d, 0xf3, 0xa7, 0xee, 0x87,
+	0x67, 0xbb, 0x4b, 0x8a, 0x11, 0x68, 0x59, 0xbb, 0x20, 0xfa, 0xa0, 0xd4, 0xcf, 0xe3, 0xcc, 0x24,
+	0xaf, 0xc5, 0x97, 0x2f, 0x66, 0xc1, 0x42, 0x17, 0x49, 0xc6, 0xf8, 0xe5, 0x28, 0x98, 0xdf, 0xa2,
+	0xf6, 0x3a, 0xa5, 0xd8, 0x76, 0x43, 0x04, 0xde, 0x45, 0x3b, 0xb1, 0x27, 0x5c, 0x89, 0x3f, 0xe1,
+	0xa7, 0xc0, 0xe1, 0xd0, 0x94, 0x68, 0x57, 0x41, 0x4b, 0x9b, 0x0d, 0x89, 0x1c, 0x04, 0xf5, 0x65,
+	0x30, 0x2b, 0x6f, 0xf5, 0x16, 0xda, 0xf1, 0xfb, 0x99, 0x21, 0x6f, 0x9a, 0x9b, 0x78, 0x15, 0x4c,
+	0x72, 0xab, 0xc8, 0x13, 0xfd, 0x6a, 0x10, 0x90, 0x01, 0x5f, 0x77, 0xaa, 0x4c, 0x74, 0xa7, 0xca,
+	0xda, 0xa5, 0xbb, 0xf7, 0x0a, 0x23, 0x7f, 0xdd, 0x2b, 0x8c, 0x70, 0x78, 0x02, 0x29, 0x8e, 0xcd,
+	0xc9, 0x28, 0x36, 0x89, 0x60, 0x8b, 0x79, 0xf0, 0x52, 0x2f, 0xba, 0x44, 0xe9, 0x6f, 0x05, 0x4c,
+	0x6d, 0x51, 0x7b, 0xbb, 0xc1, 0xca, 0xee, 0x7f, 0x14, 0x99, 0xf3, 0x7d, 0x90, 0x99, 0x8b, 0x22,
+	0x23, 0x02, 0x2c, 0xaa, 0xe0, 0x58, 0xf8, 0xbf, 0x44, 0xe0, 0x57, 0x05, 0x4c, 0xfb, 0xc4, 0xed,
+	0x26, 0x3b, 0x30, 0x04, 0x9d, 0xf8, 0xc6, 0x86, 0x8b, 0x6f, 0x3c, 0x11, 0xdf, 0x52, 0x9f, 0xf8,
+	0xd4, 0xae, 0xf8, 0xb6, 0x9b, 0xac, 0xf8, 0x3f, 0xd1, 0x86, 0xfc, 0x0f, 0x19, 0xe1, 0xcf, 0xa3,
+	0x22, 0x09, 0x6e, 0x20, 0x16, 0x66, 0xc0, 0x06, 0x71, 0x1c, 0x4c, 0x29, 0x26, 0xae, 0x01, 0x19,
+	0x4a, 0x46, 0xa6, 0xf4, 0x88, 0x6c, 0xc0, 0xe4, 0x7b, 0x0d, 0x8c, 0x7b, 0x90, 0xa1, 0x20, 0xe4,
+	0x15, 0x5e, 0xd3, 0x7f, 0x3c, 0x2e, 0x9c, 0xf0, 0xc3, 0xa6, 0xd6, 0x2d, 0x0d, 0x13, 0xdd, 0x81,
+	0xac, 0xa6, 0xbd, 0x87, 0x6c, 0x68, 0xee, 0x6c, 0x22, 0xf3, 0xd1, 0xfd, 0x65, 0x10, 0xa0, 0xb2,
+	0x89, 0x4c, 0x43, 0x88, 0x3f, 0x8f, 0xdc, 0x78, 0xb3, 0x0f, 0x76, 0xa7, 0xa3, 0xd8, 0xf5, 0x05,
+	0xa6, 0x78, 0x06, 0xbc, 0x32, 0xe8, 0x5c, 0x22, 0xfc, 0xf5, 0x28, 0x38, 0xc9, 0x19, 0xc5, 0xf0,
+	0x26, 0xc7, 0x0e, 0x4c, 0xab, 0xa8, 0x06, 0x5b, 0x98, 0x34, 0x87, 0xdf, 0x37, 0xae, 0x83, 0x59,
+	0x27, 0xa2, 0x27, 0xe8, 0xb1, 0x17, 0x35, 0x5c, 0x35, 0xb5, 0xe8, 0x6a, 0xa5, 0x45, 0x96, 0xa9,
+	0xd6, 0x8a, 0x16, 0xb5, 0x6d, 0xc4, 0x34, 0x74, 0x63, 0x36, 0x96, 0xc0, 0x6c, 0x3d, 0x8a, 0x59,
+	0x7c, 0x20, 0x3d, 0x13, 0x83, 0xad, 0x6f, 0xb4, 0xc5, 0xb3, 0xe0, 0xf4, 0x40, 0x06, 0x09, 0xdc,
+	0x3f, 0xbd, 0x80, 0xdb, 0x24, 0xcd, 0x6a, 0x1d, 0xdd, 0x24, 0x0c, 0xbb, 0xf6, 0xd0, 0xc0, 0x55,
+	0xc0, 0x82, 0xd5, 0x6c, 0xd4, 0xb1, 0x09, 0x19, 0xaa, 0xb4, 0x08, 0x43, 0x95, 0x70, 0x97, 0x0c,
+	0x30, 0x3c, 0x1b, 0x85, 0x4c, 0x6c, 0x9b, 0xda, 0x66, 0x28, 0x70, 0x93, 0x30, 0x74, 0x2d, 0x60,
+	0x37, 0x8e, 0x5b, 0xbd, 0xc8, 0xea, 0xa7, 0x60, 0x21, 0x32, 0xaa, 0x54, 0xeb, 0xc4, 0xbc, 0x55,
+	0xa9, 0x21, 0x68, 0x05, 0xa5, 0x3f, 0xb3, 0x7a, 0x66, 0xaf, 0x4b, 0x7a, 0x5b, 0x70, 0x1b, 0x91,
+	0x89, 0xa7, 0xc4, 0xb5, 0xf8, 0xe4, 0xbd, 0xfb, 0xc2, 0x70, 0xf7, 0x14, 0x05, 0xb7, 0xe7, 0x3d,
+	0x45, 0x19, 0xe4, 0x3d, 0x3d, 0x54, 0xc0, 0x71, 0xbe, 0x6e, 0xd4, 0xa0, 0x6b, 0xa3, 0xd8, 0x4c,
+	0x57, 0x04, 0x87, 0xfd, 0xd1, 0xb1, 0xc2, 0x08, 0x6f, 0x1e, 0x19, 0x65, 0x71, 0x8c, 0x37, 0x7d,
+	0x9f, 0xf8, 0x21, 0x59, 0xb7, 0x2c, 0xf5, 0x1c, 0x38, 0xd6, 0xe1, 0xf1, 0xc4, 0x48, 0x92, 0x19,
+	0x15, 0x6c, 0x47, 0x42, 0x36, 0x7f, 0x50, 0x89, 0x0f, 0x21, 0x63, 0xa9, 0x87, 0x90, 0xb5, 0x95,
+	0xe4, 0xd0, 0x90, 0x8f, 0x2d, 0x4f, 0x09, 0xc7, 0x8b, 0x05, 0x91, 0x79, 0xc9, 0x83, 0x30, 0xe6,
+	0xd5, 0x07, 0xb3, 0x60, 0x6c, 0x8b, 0xda, 0xea, 0x5d, 0x05, 0x1c, 0xe9, 0xfe, 0xf5, 0x20, 0xd5,
+	0x8c, 0x93, 0xd8, 0xcf, 0x72, 0x6f, 0x0d, 0x27, 0x27, 0xf7, 0x3a, 0xee, 0x4a, 0xd7, 0xce, 0x96,
+	0xda, 0x95, 0xb8, 0x5c, 0x7a, 0x57, 0x7a, 0x4f, 0xbc, 0xc2, 0x95, 0xae, 0x71, 0x37, 0xb5, 0x2b,
+	0x71, 0xb9, 0xf4, 0xae, 0xf4, 0x9e, 0x66, 0xf9, 0x32, 0x37, 0x1b, 0x1b, 0x65, 0x5f, 0xdf, 0x5f,
+	0x6c, 0xbe, 0x54, 0xee, 0xea, 0x30, 0x52, 0xd2, 0x89, 0xef, 0x14, 0x30, 0x97, 0x9c, 0x35, 0xaf,
+	0xa4, 0xd5, 0x99, 0x10, 0xcd, 0xad, 0x0f, 0x2d, 0x2a, 0x7d, 0x72, 0xc0, 0x84, 0x3f, 0xd8, 0x2d,
+	0xa7, 0xd5, 0x25, 0xd8, 0x73, 0x97, 0xf6, 0xc5, 0x2e, 0xcd, 0x35, 0xc0, 0x64, 0x30, 0x45, 0x69,
+	0xfb, 0x50, 0xb0, 0xdd, 0x64, 0xb9, 0xcb, 0xfb, 0xe3, 0x97, 0x16, 0x7f, 0x54, 0x40, 0xb6, 0xff,
+	0x58, 0x93, 0x1a, 0xc1, 0xbe, 0x2a, 0x72, 0xe5, 0x03, 0xab, 0x90, 0xbe, 0xfe, 0xa4, 0x80, 0xdc,
+	0x80, 0x01, 0xa1, 0x94, 0xda, 0x52, 0x5f, 0x1d, 0xb9, 0x77, 0x0e, 0xae, 0x63, 0x80, 0xbb, 0xb1,
+	0x67, 0x79, 0x48, 0x77, 0xa3, 0x3a, 0x86, 0x75, 0xb7, 0xd7, 0x03, 0xa5, 0x7e, 0xaf, 0x00, 0xb5,
+	0xc7, 0xeb, 0xb4, 0x96, 0xba, 0xe1, 0x26, 0x64, 0x73, 0xa5, 0xe1, 0x65, 0x43, 0xb7, 0x72, 0x13,
+	0x5f, 0xf0, 0xdd, 0xb6, 0x54, 0x7e, 0xf0, 0x24, 0xaf, 0x3c, 0x7c, 0x92, 0x57, 0xfe, 0x7c, 0x92,
+	0x57, 0xbe, 0x7d, 0x9a, 0x1f, 0x79, 0xf8, 0x34, 0x3f, 0xf2, 0xfb, 0xd3, 0xfc, 0xc8, 0x27, 0xba,
+	0x8d, 0x59, 0xad, 0x59, 0xd5, 0x4c, 0xe2, 0xe8, 0x1e, 0x74, 0x1a, 0xd0, 0x63, 0xcb, 0xd8, 0xa4,
+	0xe1, 0xff, 0xfa, 0xed, 0xce, 0x4f, 0xdb, 0x62, 0x46, 0xa9, 0x4e, 0x8a, 0x5f, 0xb5, 0x5f, 0xfb,
+	0x37, 0x00, 0x00, 0xff, 0xff, 0x20, 0x4a, 0x3c, 0xc5, 0x0d, 0x18, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -591,6 +1232,23 @@ type MsgClient interface {
 	RemoveConsumer(ctx context.Context, in *MsgRemoveConsumer, opts ...grpc.CallOption) (*MsgRemoveConsumerResponse, error)
 	// UpdateParams sets the module parameters (governance only).
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
+	// AssignConsumerKey sets the consensus key a validator uses on a consumer.
+	AssignConsumerKey(ctx context.Context, in *MsgAssignConsumerKey, opts ...grpc.CallOption) (*MsgAssignConsumerKeyResponse, error)
+	// OptIn makes a validator secure a consumer from the next epoch.
+	OptIn(ctx context.Context, in *MsgOptIn, opts ...grpc.CallOption) (*MsgOptInResponse, error)
+	// OptOut makes a validator stop securing a consumer from the next epoch.
+	OptOut(ctx context.Context, in *MsgOptOut, opts ...grpc.CallOption) (*MsgOptOutResponse, error)
+	// SetConsumerCommissionRate sets the commission a validator charges on a
+	// consumer's rewards.
+	SetConsumerCommissionRate(ctx context.Context, in *MsgSetConsumerCommissionRate, opts ...grpc.CallOption) (*MsgSetConsumerCommissionRateResponse, error)
+	// SubmitConsumerMisbehaviour proves a light-client attack on a consumer.
+	SubmitConsumerMisbehaviour(ctx context.Context, in *MsgSubmitConsumerMisbehaviour, opts ...grpc.CallOption) (*MsgSubmitConsumerMisbehaviourResponse, error)
+	// SubmitConsumerDoubleVoting proves that a validator double signed on a
+	// consumer.
+	SubmitConsumerDoubleVoting(ctx context.Context, in *MsgSubmitConsumerDoubleVoting, opts ...grpc.CallOption) (*MsgSubmitConsumerDoubleVotingResponse, error)
+	// ChangeRewardDenoms changes the reward denoms accepted from every consumer
+	// (governance only).
+	ChangeRewardDenoms(ctx context.Context, in *MsgChangeRewardDenoms, opts ...grpc.CallOption) (*MsgChangeRewardDenomsResponse, error)
 }
 
 type msgClient struct {
@@ -637,6 +1295,69 @@ func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts 
 	return out, nil
 }
 
+func (c *msgClient) AssignConsumerKey(ctx context.Context, in *MsgAssignConsumerKey, opts ...grpc.CallOption) (*MsgAssignConsumerKeyResponse, error) {
+	out := new(MsgAssignConsumerKeyResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Msg/AssignConsumerKey", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) OptIn(ctx context.Context, in *MsgOptIn, opts ...grpc.CallOption) (*MsgOptInResponse, error) {
+	out := new(MsgOptInResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Msg/OptIn", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) OptOut(ctx context.Context, in *MsgOptOut, opts ...grpc.CallOption) (*MsgOptOutResponse, error) {
+	out := new(MsgOptOutResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Msg/OptOut", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) SetConsumerCommissionRate(ctx context.Context, in *MsgSetConsumerCommissionRate, opts ...grpc.CallOption) (*MsgSetConsumerCommissionRateResponse, error) {
+	out := new(MsgSetConsumerCommissionRateResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Msg/SetConsumerCommissionRate", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) SubmitConsumerMisbehaviour(ctx context.Context, in *MsgSubmitConsumerMisbehaviour, opts ...grpc.CallOption) (*MsgSubmitConsumerMisbehaviourResponse, error) {
+	out := new(MsgSubmitConsumerMisbehaviourResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Msg/SubmitConsumerMisbehaviour", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) SubmitConsumerDoubleVoting(ctx context.Context, in *MsgSubmitConsumerDoubleVoting, opts ...grpc.CallOption) (*MsgSubmitConsumerDoubleVotingResponse, error) {
+	out := new(MsgSubmitConsumerDoubleVotingResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Msg/SubmitConsumerDoubleVoting", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) ChangeRewardDenoms(ctx context.Context, in *MsgChangeRewardDenoms, opts ...grpc.CallOption) (*MsgChangeRewardDenomsResponse, error) {
+	out := new(MsgChangeRewardDenomsResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.provider.v1.Msg/ChangeRewardDenoms", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// CreateConsumer registers a new consumer chain; the sender becomes its
@@ -648,6 +1369,23 @@ type MsgServer interface {
 	RemoveConsumer(context.Context, *MsgRemoveConsumer) (*MsgRemoveConsumerResponse, error)
 	// UpdateParams sets the module parameters (governance only).
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
+	// AssignConsumerKey sets the consensus key a validator uses on a consumer.
+	AssignConsumerKey(context.Context, *MsgAssignConsumerKey) (*MsgAssignConsumerKeyResponse, error)
+	// OptIn makes a validator secure a consumer from the next epoch.
+	OptIn(context.Context, *MsgOptIn) (*MsgOptInResponse, error)
+	// OptOut makes a validator stop securing a consumer from the next epoch.
+	OptOut(context.Context, *MsgOptOut) (*MsgOptOutResponse, error)
+	// SetConsumerCommissionRate sets the commission a validator charges on a
+	// consumer's rewards.
+	SetConsumerCommissionRate(context.Context, *MsgSetConsumerCommissionRate) (*MsgSetConsumerCommissionRateResponse, error)
+	// SubmitConsumerMisbehaviour proves a light-client attack on a consumer.
+	SubmitConsumerMisbehaviour(context.Context, *MsgSubmitConsumerMisbehaviour) (*MsgSubmitConsumerMisbehaviourResponse, error)
+	// SubmitConsumerDoubleVoting proves that a validator double signed on a
+	// consumer.
+	SubmitConsumerDoubleVoting(context.Context, *MsgSubmitConsumerDoubleVoting) (*MsgSubmitConsumerDoubleVotingResponse, error)
+	// ChangeRewardDenoms changes the reward denoms accepted from every consumer
+	// (governance only).
+	ChangeRewardDenoms(context.Context, *MsgChangeRewardDenoms) (*MsgChangeRewardDenomsResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -665,6 +1403,27 @@ func (*UnimplementedMsgServer) RemoveConsumer(ctx context.Context, req *MsgRemov
 }
 func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UpdateParams not implemented")
+}
+func (*UnimplementedMsgServer) AssignConsumerKey(ctx context.Context, req *MsgAssignConsumerKey) (*MsgAssignConsumerKeyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AssignConsumerKey not implemented")
+}
+func (*UnimplementedMsgServer) OptIn(ctx context.Context, req *MsgOptIn) (*MsgOptInResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method OptIn not implemented")
+}
+func (*UnimplementedMsgServer) OptOut(ctx context.Context, req *MsgOptOut) (*MsgOptOutResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method OptOut not implemented")
+}
+func (*UnimplementedMsgServer) SetConsumerCommissionRate(ctx context.Context, req *MsgSetConsumerCommissionRate) (*MsgSetConsumerCommissionRateResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetConsumerCommissionRate not implemented")
+}
+func (*UnimplementedMsgServer) SubmitConsumerMisbehaviour(ctx context.Context, req *MsgSubmitConsumerMisbehaviour) (*MsgSubmitConsumerMisbehaviourResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SubmitConsumerMisbehaviour not implemented")
+}
+func (*UnimplementedMsgServer) SubmitConsumerDoubleVoting(ctx context.Context, req *MsgSubmitConsumerDoubleVoting) (*MsgSubmitConsumerDoubleVotingResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SubmitConsumerDoubleVoting not implemented")
+}
+func (*UnimplementedMsgServer) ChangeRewardDenoms(ctx context.Context, req *MsgChangeRewardDenoms) (*MsgChangeRewardDenomsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ChangeRewardDenoms not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -743,6 +1502,132 @@ func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(in
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_AssignConsumerKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAssignConsumerKey)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AssignConsumerKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Msg/AssignConsumerKey",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AssignConsumerKey(ctx, req.(*MsgAssignConsumerKey))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_OptIn_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgOptIn)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).OptIn(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Msg/OptIn",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).OptIn(ctx, req.(*MsgOptIn))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_OptOut_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgOptOut)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).OptOut(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Msg/OptOut",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).OptOut(ctx, req.(*MsgOptOut))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_SetConsumerCommissionRate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSetConsumerCommissionRate)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SetConsumerCommissionRate(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Msg/SetConsumerCommissionRate",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SetConsumerCommissionRate(ctx, req.(*MsgSetConsumerCommissionRate))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_SubmitConsumerMisbehaviour_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSubmitConsumerMisbehaviour)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SubmitConsumerMisbehaviour(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Msg/SubmitConsumerMisbehaviour",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SubmitConsumerMisbehaviour(ctx, req.(*MsgSubmitConsumerMisbehaviour))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_SubmitConsumerDoubleVoting_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSubmitConsumerDoubleVoting)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SubmitConsumerDoubleVoting(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Msg/SubmitConsumerDoubleVoting",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SubmitConsumerDoubleVoting(ctx, req.(*MsgSubmitConsumerDoubleVoting))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_ChangeRewardDenoms_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgChangeRewardDenoms)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ChangeRewardDenoms(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.provider.v1.Msg/ChangeRewardDenoms",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ChangeRewardDenoms(ctx, req.(*MsgChangeRewardDenoms))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "interchain_security.ccv.provider.v1.Msg",
@@ -763,6 +1648,34 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "UpdateParams",
 			Handler:    _Msg_UpdateParams_Handler,
+		},
+		{
+			MethodName: "AssignConsumerKey",
+			Handler:    _Msg_AssignConsumerKey_Handler,
+		},
+		{
+			MethodName: "OptIn",
+			Handler:    _Msg_OptIn_Handler,
+		},
+		{
+			MethodName: "OptOut",
+			Handler:    _Msg_OptOut_Handler,
+		},
+		{
+			MethodName: "SetConsumerCommissionRate",
+			Handler:    _Msg_SetConsumerCommissionRate_Handler,
+		},
+		{
+			MethodName: "SubmitConsumerMisbehaviour",
+			Handler:    _Msg_SubmitConsumerMisbehaviour_Handler,
+		},
+		{
+			MethodName: "SubmitConsumerDoubleVoting",
+			Handler:    _Msg_SubmitConsumerDoubleVoting_Handler,
+		},
+		{
+			MethodName: "ChangeRewardDenoms",
+			Handler:    _Msg_ChangeRewardDenoms_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -1151,6 +2064,553 @@ func (m *MsgUpdateParamsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error)
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgAssignConsumerKey) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAssignConsumerKey) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAssignConsumerKey) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Signer) > 0 {
+		i -= len(m.Signer)
+		copy(dAtA[i:], m.Signer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Signer)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.ConsumerKey) > 0 {
+		i -= len(m.ConsumerKey)
+		copy(dAtA[i:], m.ConsumerKey)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ConsumerKey)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.ProviderAddr) > 0 {
+		i -= len(m.ProviderAddr)
+		copy(dAtA[i:], m.ProviderAddr)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ProviderAddr)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ChainId) > 0 {
+		i -= len(m.ChainId)
+		copy(dAtA[i:], m.ChainId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ChainId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAssignConsumerKeyResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAssignConsumerKeyResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAssignConsumerKeyResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgOptIn) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgOptIn) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgOptIn) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Signer) > 0 {
+		i -= len(m.Signer)
+		copy(dAtA[i:], m.Signer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Signer)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.ConsumerKey) > 0 {
+		i -= len(m.ConsumerKey)
+		copy(dAtA[i:], m.ConsumerKey)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ConsumerKey)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.ProviderAddr) > 0 {
+		i -= len(m.ProviderAddr)
+		copy(dAtA[i:], m.ProviderAddr)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ProviderAddr)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ChainId) > 0 {
+		i -= len(m.ChainId)
+		copy(dAtA[i:], m.ChainId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ChainId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgOptInResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgOptInResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgOptInResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgOptOut) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgOptOut) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgOptOut) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Signer) > 0 {
+		i -= len(m.Signer)
+		copy(dAtA[i:], m.Signer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Signer)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.ProviderAddr) > 0 {
+		i -= len(m.ProviderAddr)
+		copy(dAtA[i:], m.ProviderAddr)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ProviderAddr)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ChainId) > 0 {
+		i -= len(m.ChainId)
+		copy(dAtA[i:], m.ChainId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ChainId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgOptOutResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgOptOutResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgOptOutResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetConsumerCommissionRate) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetConsumerCommissionRate) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetConsumerCommissionRate) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Signer) > 0 {
+		i -= len(m.Signer)
+		copy(dAtA[i:], m.Signer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Signer)))
+		i--
+		dAtA[i] = 0x22
+	}
+	{
+		size := m.Rate.Size()
+		i -= size
+		if _, err := m.Rate.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.ChainId) > 0 {
+		i -= len(m.ChainId)
+		copy(dAtA[i:], m.ChainId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ChainId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ProviderAddr) > 0 {
+		i -= len(m.ProviderAddr)
+		copy(dAtA[i:], m.ProviderAddr)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ProviderAddr)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetConsumerCommissionRateResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetConsumerCommissionRateResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetConsumerCommissionRateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSubmitConsumerMisbehaviour) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSubmitConsumerMisbehaviour) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSubmitConsumerMisbehaviour) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Misbehaviour != nil {
+		{
+			size, err := m.Misbehaviour.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Submitter) > 0 {
+		i -= len(m.Submitter)
+		copy(dAtA[i:], m.Submitter)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Submitter)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSubmitConsumerMisbehaviourResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSubmitConsumerMisbehaviourResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSubmitConsumerMisbehaviourResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSubmitConsumerDoubleVoting) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSubmitConsumerDoubleVoting) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSubmitConsumerDoubleVoting) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.InfractionBlockHeader != nil {
+		{
+			size, err := m.InfractionBlockHeader.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.DuplicateVoteEvidence != nil {
+		{
+			size, err := m.DuplicateVoteEvidence.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Submitter) > 0 {
+		i -= len(m.Submitter)
+		copy(dAtA[i:], m.Submitter)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Submitter)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSubmitConsumerDoubleVotingResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSubmitConsumerDoubleVotingResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSubmitConsumerDoubleVotingResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgChangeRewardDenoms) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgChangeRewardDenoms) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgChangeRewardDenoms) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.DenomsToRemove) > 0 {
+		for iNdEx := len(m.DenomsToRemove) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.DenomsToRemove[iNdEx])
+			copy(dAtA[i:], m.DenomsToRemove[iNdEx])
+			i = encodeVarintTx(dAtA, i, uint64(len(m.DenomsToRemove[iNdEx])))
+			i--
+			dAtA[i] = 0x12
+		}
+	}
+	if len(m.DenomsToAdd) > 0 {
+		for iNdEx := len(m.DenomsToAdd) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.DenomsToAdd[iNdEx])
+			copy(dAtA[i:], m.DenomsToAdd[iNdEx])
+			i = encodeVarintTx(dAtA, i, uint64(len(m.DenomsToAdd[iNdEx])))
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgChangeRewardDenomsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgChangeRewardDenomsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgChangeRewardDenomsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -1306,6 +2766,250 @@ func (m *MsgUpdateParams) Size() (n int) {
 }
 
 func (m *MsgUpdateParamsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgAssignConsumerKey) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ChainId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ProviderAddr)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ConsumerKey)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Signer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgAssignConsumerKeyResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgOptIn) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ChainId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ProviderAddr)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ConsumerKey)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Signer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgOptInResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgOptOut) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ChainId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ProviderAddr)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Signer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgOptOutResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgSetConsumerCommissionRate) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ProviderAddr)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ChainId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Rate.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = len(m.Signer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgSetConsumerCommissionRateResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgSubmitConsumerMisbehaviour) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Submitter)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Misbehaviour != nil {
+		l = m.Misbehaviour.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgSubmitConsumerMisbehaviourResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgSubmitConsumerDoubleVoting) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Submitter)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.DuplicateVoteEvidence != nil {
+		l = m.DuplicateVoteEvidence.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.InfractionBlockHeader != nil {
+		l = m.InfractionBlockHeader.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgSubmitConsumerDoubleVotingResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgChangeRewardDenoms) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.DenomsToAdd) > 0 {
+		for _, s := range m.DenomsToAdd {
+			l = len(s)
+			n += 1 + l + sovTx(uint64(l))
+		}
+	}
+	if len(m.DenomsToRemove) > 0 {
+		for _, s := range m.DenomsToRemove {
+			l = len(s)
+			n += 1 + l + sovTx(uint64(l))
+		}
+	}
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgChangeRewardDenomsResponse) Size() (n int) {
 	if m == nil {
 		return 0
 	}
@@ -2407,6 +4111,1648 @@ func (m *MsgUpdateParamsResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: MsgUpdateParamsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAssignConsumerKey) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAssignConsumerKey: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAssignConsumerKey: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChainId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChainId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddr", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddr = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerKey", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerKey = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAssignConsumerKeyResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAssignConsumerKeyResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAssignConsumerKeyResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgOptIn) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgOptIn: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgOptIn: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChainId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChainId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddr", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddr = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerKey", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerKey = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgOptInResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgOptInResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgOptInResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgOptOut) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgOptOut: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgOptOut: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChainId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChainId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddr", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddr = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgOptOutResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgOptOutResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgOptOutResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetConsumerCommissionRate) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetConsumerCommissionRate: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetConsumerCommissionRate: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddr", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddr = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChainId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ChainId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Rate", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Rate.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetConsumerCommissionRateResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetConsumerCommissionRateResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetConsumerCommissionRateResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSubmitConsumerMisbehaviour) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSubmitConsumerMisbehaviour: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSubmitConsumerMisbehaviour: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Submitter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Submitter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Misbehaviour", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Misbehaviour == nil {
+				m.Misbehaviour = &_07_tendermint.Misbehaviour{}
+			}
+			if err := m.Misbehaviour.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSubmitConsumerMisbehaviourResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSubmitConsumerMisbehaviourResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSubmitConsumerMisbehaviourResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSubmitConsumerDoubleVoting) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSubmitConsumerDoubleVoting: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSubmitConsumerDoubleVoting: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Submitter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Submitter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DuplicateVoteEvidence", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.DuplicateVoteEvidence == nil {
+				m.DuplicateVoteEvidence = &types.DuplicateVoteEvidence{}
+			}
+			if err := m.DuplicateVoteEvidence.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InfractionBlockHeader", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.InfractionBlockHeader == nil {
+				m.InfractionBlockHeader = &_07_tendermint.Header{}
+			}
+			if err := m.InfractionBlockHeader.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSubmitConsumerDoubleVotingResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSubmitConsumerDoubleVotingResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSubmitConsumerDoubleVotingResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgChangeRewardDenoms) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgChangeRewardDenoms: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgChangeRewardDenoms: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DenomsToAdd", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DenomsToAdd = append(m.DenomsToAdd, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DenomsToRemove", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DenomsToRemove = append(m.DenomsToRemove, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgChangeRewardDenomsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgChangeRewardDenomsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgChangeRewardDenomsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		default:
