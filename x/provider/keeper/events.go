@@ -6,6 +6,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/rampart-ics/rampart/x/provider/exttypes"
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
@@ -137,5 +138,39 @@ func emitTimeout(ctx sdk.Context, consumerID, channelID string) {
 	emit(ctx, EventTypeTimeout,
 		sdk.NewAttribute(AttributeConsumerID, consumerID),
 		sdk.NewAttribute(AttributeChannelID, channelID),
+	)
+}
+
+// EventTypePunishment is emitted for every punishment carried out for a
+// consumer (Rampart's own event; the incumbent's execute_consumer_chain_slash
+// and submit_consumer_* events are emitted where the request arrives).
+const (
+	EventTypePunishment       = "consumer_punishment"
+	AttributeProviderAddress  = "provider_validator_address"
+	AttributeConsumerAddress  = "consumer_validator_address"
+	AttributeOperatorAddress  = "operator_address"
+	AttributeInfraction       = "infraction"
+	AttributeInfractionHeight = "infraction_height"
+	AttributeSlashFraction    = "slash_fraction"
+	AttributeSlashedTokens    = "slashed_tokens"
+	AttributeJailedUntil      = "jailed_until"
+	AttributeTombstoned       = "tombstoned"
+	AttributeSequence         = "sequence"
+)
+
+func emitPunishment(ctx sdk.Context, p exttypes.Punishment) {
+	emit(ctx, EventTypePunishment,
+		sdk.NewAttribute(AttributeSequence, strconv.FormatUint(p.Sequence, 10)),
+		sdk.NewAttribute(AttributeConsumerID, p.ConsumerId),
+		sdk.NewAttribute(AttributeConsumerChainID, p.ConsumerChainId),
+		sdk.NewAttribute(AttributeProviderAddress, p.ProviderAddress),
+		sdk.NewAttribute(AttributeConsumerAddress, p.ConsumerAddress),
+		sdk.NewAttribute(AttributeOperatorAddress, p.OperatorAddress),
+		sdk.NewAttribute(AttributeInfraction, p.Infraction.String()),
+		sdk.NewAttribute(AttributeInfractionHeight, strconv.FormatInt(p.InfractionHeight, 10)),
+		sdk.NewAttribute(AttributeSlashFraction, p.SlashFraction.String()),
+		sdk.NewAttribute(AttributeSlashedTokens, p.SlashedTokens.String()),
+		sdk.NewAttribute(AttributeJailedUntil, p.JailedUntil.UTC().Format(time.RFC3339Nano)),
+		sdk.NewAttribute(AttributeTombstoned, strconv.FormatBool(p.Tombstoned)),
 	)
 }

@@ -1,0 +1,50 @@
+package keeper
+
+import (
+	"context"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/rampart-ics/rampart/x/provider/exttypes"
+)
+
+// extQueryServer serves Rampart's own queries (rampart.provider.v1), which
+// go beyond the incumbent's API.
+type extQueryServer struct {
+	*Keeper
+}
+
+var _ exttypes.QueryServer = extQueryServer{}
+
+// NewExtQueryServer returns the rampart.provider.v1 Query service.
+func NewExtQueryServer(k *Keeper) exttypes.QueryServer {
+	return extQueryServer{Keeper: k}
+}
+
+// Punishments lists punishments oldest first, optionally filtered by
+// consumer and by validator.
+func (q extQueryServer) Punishments(goCtx context.Context, req *exttypes.QueryPunishmentsRequest) (*exttypes.QueryPunishmentsResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if req.ProviderAddress != "" {
+		if _, err := sdk.ConsAddressFromBech32(req.ProviderAddress); err != nil {
+			return nil, status.Errorf(codes.InvalidArgument, "provider address %q: %v", req.ProviderAddress, err)
+		}
+	}
+	ctx := sdk.UnwrapSDKContext(goCtx)
+	records, page, err := query.CollectionFilteredPaginate(ctx, q.Keeper.Punishments, req.Pagination,
+		func(_ uint64, p exttypes.Punishment) (bool, error) {
+			return (req.ConsumerId == "" || p.ConsumerId == req.ConsumerId) &&
+				(req.ProviderAddress == "" || p.ProviderAddress == req.ProviderAddress), nil
+		},
+		func(_ uint64, p exttypes.Punishment) (exttypes.Punishment, error) { return p, nil })
+	if err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	return &exttypes.QueryPunishmentsResponse{Punishments: records, Pagination: page}, nil
+}
