@@ -3,7 +3,6 @@ package keeper
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
@@ -71,7 +70,7 @@ func (k *Keeper) Punish(ctx sdk.Context, inf Infraction) (PunishResult, error) {
 			return PunishResult{}, fmt.Errorf("jailing %s: %w", inf.ProviderAddr, err)
 		}
 	}
-	jailedUntil := jailEnd(ctx.BlockTime(), inf.Params.JailDuration)
+	jailedUntil := ctx.BlockTime().Add(inf.Params.JailDuration)
 	if err := k.slashingKeeper.JailUntil(ctx, inf.ProviderAddr, jailedUntil); err != nil {
 		return PunishResult{}, fmt.Errorf("setting jail time of %s: %w", inf.ProviderAddr, err)
 	}
@@ -114,16 +113,6 @@ func (k *Keeper) recordPunishment(ctx sdk.Context, p exttypes.Punishment) (extty
 	}
 	p.Sequence = seq + 1
 	return p, k.Punishments.Set(ctx, p.Sequence, p)
-}
-
-// jailEnd is now + d, saturated: the default double-sign jail duration is
-// the largest duration, which would overflow.
-func jailEnd(now time.Time, d time.Duration) time.Time {
-	end := now.Add(d)
-	if d > 0 && end.Before(now) {
-		return time.Unix(0, 1<<63-1).UTC()
-	}
-	return end
 }
 
 func stakingInfraction(kind exttypes.InfractionKind) stakingtypes.Infraction {
