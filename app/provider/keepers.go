@@ -149,5 +149,6 @@ func (app *ProviderApp) setHooks() {
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(
 		app.DistrKeeper.Hooks(),
 		app.SlashingKeeper.Hooks(),
+		app.ProviderKeeper.Hooks(),
 	))
 }

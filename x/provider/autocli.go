@@ -65,6 +65,32 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "params",
 					Short:     "The provider module parameters",
 				},
+				{
+					RpcMethod:      "QueryValidatorConsumerAddr",
+					Use:            "validator-consumer-key [consumer-id] [provider-validator-address]",
+					Short:          "The consensus address a validator uses on a consumer; empty if it assigned no key there",
+					Example:        "validator-consumer-key 0 cosmosvalcons1...",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "provider_address"}},
+				},
+				{
+					RpcMethod:      "QueryValidatorProviderAddr",
+					Use:            "validator-provider-key [consumer-id] [consumer-validator-address]",
+					Short:          "The provider consensus address behind a consumer consensus address",
+					Example:        "validator-provider-key 0 cosmosvalcons1...",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "consumer_address"}},
+				},
+				{
+					RpcMethod:      "QueryAllPairsValConsAddrByConsumer",
+					Use:            "all-pairs-valconsensus-address [consumer-id]",
+					Short:          "Every validator that assigned a key on a consumer, with its provider and consumer addresses",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}},
+				},
+				{
+					RpcMethod:      "QueryValidatorConsumerCommissionRate",
+					Use:            "validator-consumer-commission-rate [consumer-id] [provider-validator-address]",
+					Short:          "A validator's commission on a consumer (its provider commission unless it set one)",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "provider_address"}},
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -96,6 +122,31 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "UpdateParams",
 					Skip:      true, // governance only
+				},
+				{
+					RpcMethod: "AssignConsumerKey",
+					Use:       "assign-consensus-key [consumer-id] [consumer-pubkey]",
+					Short:     "Use another consensus key on a consumer chain, from the next epoch",
+					Long: "Assigns the key the validator signs with on a consumer chain. The key is the JSON that " +
+						"`<daemon> comet show-validator` prints on the consumer node. Sign with the validator's operator account.",
+					Example: `assign-consensus-key 0 '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"<base64>"}' ` +
+						`--provider-addr cosmosvaloper1... --from validator`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "consumer_key"}},
+				},
+				{
+					RpcMethod: "OptIn",
+					Use:       "opt-in [consumer-id] [consumer-pubkey]",
+					Short:     "Validate a consumer chain from the next epoch, optionally with its own consensus key",
+					Example: `opt-in 0 '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"<base64>"}' ` +
+						`--provider-addr cosmosvaloper1... --from validator`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "consumer_key", Optional: true}},
+				},
+				{
+					RpcMethod:      "SetConsumerCommissionRate",
+					Use:            "set-consumer-commission-rate [consumer-id] [commission-rate]",
+					Short:          "Take another commission on a consumer chain's rewards than on the provider's",
+					Example:        `set-consumer-commission-rate 0 0.05 --provider-addr cosmosvaloper1... --from validator`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "rate"}},
 				},
 			},
 		},

@@ -28,6 +28,9 @@ func (k *Keeper) EndBlock(ctx sdk.Context) ([]abci.ValidatorUpdate, error) {
 	if err := k.ValsetUpdateIDToHeight.Set(ctx, valsetUpdateID, uint64(ctx.BlockHeight()+1)); err != nil {
 		return nil, err
 	}
+	if err := k.PruneKeyAssignments(ctx); err != nil {
+		return nil, err
+	}
 	updates, err := k.ProviderValidatorUpdates(ctx)
 	if err != nil {
 		return nil, err

@@ -43,6 +43,9 @@ func (k *Keeper) initGenesis(ctx sdk.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	if err := k.initKeyAssignmentGenesis(ctx, gs); err != nil {
+		return err
+	}
 	nextConsumerID := gs.NextConsumerId
 	for _, cs := range gs.ConsumerStates {
 		if err := k.importConsumer(ctx, cs); err != nil {
@@ -112,7 +115,7 @@ func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
 			return err
 		}
 	}
-	return nil
+	return k.importConsumerValidatorChoices(ctx, cs)
 }
 
 // ExportGenesis writes out the whole provider state, so that importing it
@@ -134,6 +137,9 @@ func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
 		return nil, err
 	}
 	if gs.LastProviderConsensusValidators, err = k.lastProviderConsensusSet(ctx); err != nil {
+		return nil, err
+	}
+	if err := k.exportKeyAssignmentGenesis(ctx, gs); err != nil {
 		return nil, err
 	}
 	ids, err := k.ConsumerIDsInPhase(ctx, types.CONSUMER_PHASE_UNSPECIFIED)
@@ -180,6 +186,7 @@ func (k *Keeper) exportConsumer(ctx sdk.Context, id string) (types.ConsumerState
 	get(func() error { return exportOptional(ctx, k.ConsumerInfractionParams, id, &cs.InfractionParameters) })
 	get(func() error { return exportOptional(ctx, k.ConsumerRewardDenoms, id, &cs.AllowlistedRewardDenoms) })
 	get(func() error { return exportOptional(ctx, k.RemovalTime, id, &cs.RemovalTime) })
+	get(func() error { return k.exportConsumerValidatorChoices(ctx, &cs) })
 	return cs, err
 }
 

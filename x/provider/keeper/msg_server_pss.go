@@ -6,22 +6,7 @@ import (
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
-// AssignConsumerKey sets the key a validator uses on one consumer.
-func (s msgServer) AssignConsumerKey(goCtx context.Context, msg *types.MsgAssignConsumerKey) (*types.MsgAssignConsumerKeyResponse, error) {
-	return nil, errNotYet("MsgAssignConsumerKey")
-}
-
-// OptIn makes a validator secure a consumer from the next epoch.
-func (s msgServer) OptIn(goCtx context.Context, msg *types.MsgOptIn) (*types.MsgOptInResponse, error) {
-	return nil, errNotYet("MsgOptIn")
-}
-
 // OptOut makes a validator stop securing a consumer from the next epoch.
 func (s msgServer) OptOut(goCtx context.Context, msg *types.MsgOptOut) (*types.MsgOptOutResponse, error) {
 	return nil, errNotYet("MsgOptOut")
-}
-
-// SetConsumerCommissionRate sets a validator's commission on one consumer.
-func (s msgServer) SetConsumerCommissionRate(goCtx context.Context, msg *types.MsgSetConsumerCommissionRate) (*types.MsgSetConsumerCommissionRateResponse, error) {
-	return nil, errNotYet("MsgSetConsumerCommissionRate")
 }

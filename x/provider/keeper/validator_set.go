@@ -78,6 +78,12 @@ func (k *Keeper) ComputeConsumerNextValSet(ctx sdk.Context, consumerID string) (
 		return nil, err
 	}
 	for i := range next {
+		// A validator signs with the key it assigned on this consumer.
+		if key, has, err := k.GetValidatorConsumerKey(ctx, consumerID, next[i].ProviderConsAddr); err != nil {
+			return nil, err
+		} else if has {
+			next[i].PublicKey = &key
+		}
 		prev, err := k.ConsumerValidators.Get(ctx, collections.Join(consumerID, next[i].ProviderConsAddr))
 		if err == nil {
 			next[i].JoinHeight = prev.JoinHeight

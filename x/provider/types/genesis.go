@@ -32,6 +32,9 @@ func (gs GenesisState) Validate() error {
 			return fmt.Errorf("consumer %s: %w", cs.ChainId, err)
 		}
 	}
+	if err := gs.validateKeyAssignments(); err != nil {
+		return err
+	}
 	for _, m := range gs.ValsetUpdateIdToHeight {
 		if m.ValsetUpdateId == 0 || m.ValsetUpdateId >= gs.ValsetUpdateId {
 			return fmt.Errorf("valset update id %d is not below the next id %d", m.ValsetUpdateId, gs.ValsetUpdateId)
@@ -71,6 +74,9 @@ func (cs ConsumerState) Validate() error {
 		if err := cs.InfractionParameters.Validate(); err != nil {
 			return err
 		}
+	}
+	if err := cs.validateValidatorChoices(); err != nil {
+		return err
 	}
 	for _, vsc := range cs.PendingValsetChanges {
 		if err := vsc.Validate(); err != nil {
