@@ -21,16 +21,6 @@ func (q queryServer) QueryAllPairsValConsAddrByConsumer(goCtx context.Context, r
 	return nil, errNotYet("QueryAllPairsValConsAddrByConsumer")
 }
 
-// QueryConsumerChainOptedInValidators returns the validators opted in to a consumer.
-func (q queryServer) QueryConsumerChainOptedInValidators(goCtx context.Context, req *types.QueryConsumerChainOptedInValidatorsRequest) (*types.QueryConsumerChainOptedInValidatorsResponse, error) {
-	return nil, errNotYet("QueryConsumerChainOptedInValidators")
-}
-
-// QueryConsumerChainsValidatorHasToValidate returns the consumers a validator secures.
-func (q queryServer) QueryConsumerChainsValidatorHasToValidate(goCtx context.Context, req *types.QueryConsumerChainsValidatorHasToValidateRequest) (*types.QueryConsumerChainsValidatorHasToValidateResponse, error) {
-	return nil, errNotYet("QueryConsumerChainsValidatorHasToValidate")
-}
-
 // QueryValidatorConsumerCommissionRate returns a validator's commission on a consumer.
 func (q queryServer) QueryValidatorConsumerCommissionRate(goCtx context.Context, req *types.QueryValidatorConsumerCommissionRateRequest) (*types.QueryValidatorConsumerCommissionRateResponse, error) {
 	return nil, errNotYet("QueryValidatorConsumerCommissionRate")

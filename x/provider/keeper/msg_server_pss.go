@@ -16,11 +16,6 @@ func (s msgServer) OptIn(goCtx context.Context, msg *types.MsgOptIn) (*types.Msg
 	return nil, errNotYet("MsgOptIn")
 }
 
-// OptOut makes a validator stop securing a consumer from the next epoch.
-func (s msgServer) OptOut(goCtx context.Context, msg *types.MsgOptOut) (*types.MsgOptOutResponse, error) {
-	return nil, errNotYet("MsgOptOut")
-}
-
 // SetConsumerCommissionRate sets a validator's commission on one consumer.
 func (s msgServer) SetConsumerCommissionRate(goCtx context.Context, msg *types.MsgSetConsumerCommissionRate) (*types.MsgSetConsumerCommissionRateResponse, error) {
 	return nil, errNotYet("MsgSetConsumerCommissionRate")

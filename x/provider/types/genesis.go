@@ -72,6 +72,14 @@ func (cs ConsumerState) Validate() error {
 			return err
 		}
 	}
+	for _, addr := range cs.OptedInValidators {
+		if len(addr) == 0 {
+			return fmt.Errorf("opted-in validator with an empty address")
+		}
+	}
+	if cs.MinPowerInTopN < 0 {
+		return fmt.Errorf("min power in top N cannot be negative, got %d", cs.MinPowerInTopN)
+	}
 	for _, vsc := range cs.PendingValsetChanges {
 		if err := vsc.Validate(); err != nil {
 			return fmt.Errorf("pending VSC packet: %w", err)
