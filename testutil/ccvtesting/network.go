@@ -10,7 +10,10 @@ import (
 
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
 
+	cmttypes "github.com/cometbft/cometbft/types"
+
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
+	providerkeeper "github.com/rampart-ics/rampart/x/provider/keeper"
 	providertypes "github.com/rampart-ics/rampart/x/provider/types"
 )
 
@@ -49,8 +52,19 @@ func NewNetwork(t *testing.T) *Network {
 }
 
 // CreateConsumer submits MsgCreateConsumer from the provider's first sender
-// account and returns the new consumer's id.
+// account, opts every bonded provider validator in (as the incumbent's test
+// setup does, so the whole provider set secures it) and returns the new
+// consumer's id.
 func (n *Network) CreateConsumer(chainID string, spawnTime time.Time) string {
+	n.TB.Helper()
+	id := n.CreateOptInConsumer(chainID, spawnTime)
+	n.OptInAll(id)
+	return id
+}
+
+// CreateOptInConsumer submits MsgCreateConsumer like CreateConsumer but opts
+// nobody in: such a consumer launches only once validators opt in.
+func (n *Network) CreateOptInConsumer(chainID string, spawnTime time.Time) string {
 	n.TB.Helper()
 	init := providertypes.DefaultConsumerInitializationParameters()
 	init.SpawnTime = spawnTime
@@ -67,22 +81,73 @@ func (n *Network) CreateConsumer(chainID string, spawnTime time.Time) string {
 	return id
 }
 
-// LaunchConsumer creates a consumer that spawns at once, waits for its
-// launch, starts its chain from the provider's consumer genesis and connects
-// the two. It does not open the CCV channel (see Handshake).
+// OptInAll opts every bonded provider validator in to a consumer, as
+// MsgOptIn would, effective at the next epoch or launch.
+func (n *Network) OptInAll(consumerID string) {
+	n.TB.Helper()
+	app := ProviderApp(n.Provider)
+	ctx := n.Provider.GetContext()
+	vals, err := app.StakingKeeper.GetBondedValidatorsByPower(ctx)
+	require.NoError(n.TB, err)
+	for _, v := range vals {
+		consAddr, err := v.GetConsAddr()
+		require.NoError(n.TB, err)
+		require.NoError(n.TB, app.ProviderKeeper.SetOptedIn(ctx, consumerID, consAddr))
+	}
+}
+
+// LaunchConsumer creates a consumer secured by every provider validator,
+// launches it, starts its chain from the provider's consumer genesis and
+// connects the two. It does not open the CCV channel (see Handshake).
 func (n *Network) LaunchConsumer(chainID string) *Consumer {
 	n.TB.Helper()
-	id := n.CreateConsumer(chainID, n.Provider.ProposedHeader.Time)
+	return n.LaunchConsumerWith(chainID, n.OptInAll)
+}
+
+// LaunchConsumerWith registers an opt-in consumer, lets setup prepare it
+// (opt-ins, power shaping, ownership), schedules its launch now, launches it
+// and starts its chain like LaunchConsumer.
+func (n *Network) LaunchConsumerWith(chainID string, setup func(consumerID string)) *Consumer {
+	n.TB.Helper()
+	id := n.CreateOptInConsumer(chainID, time.Time{})
+	setup(id)
+	n.ScheduleLaunch(id)
 	n.Coord.CommitBlock(n.Provider) // BeginBlock launches it
 	pk := ProviderApp(n.Provider).ProviderKeeper
+	require.Equal(n.TB, providertypes.CONSUMER_PHASE_LAUNCHED, pk.GetConsumerPhase(n.Provider.GetContext(), id))
+	return n.startConsumer(id, chainID)
+}
+
+// ScheduleLaunch sets a consumer's spawn time to the provider's next block
+// time, as its owner (whoever that is, governance included), so the next
+// block launches it.
+func (n *Network) ScheduleLaunch(consumerID string) {
+	n.TB.Helper()
+	pk := ProviderApp(n.Provider).ProviderKeeper
 	ctx := n.Provider.GetContext()
-	require.Equal(n.TB, providertypes.CONSUMER_PHASE_LAUNCHED, pk.GetConsumerPhase(ctx, id))
+	owner, err := pk.ConsumerOwner.Get(ctx, consumerID)
+	require.NoError(n.TB, err)
+	init, err := pk.ConsumerInitParams.Get(ctx, consumerID)
+	require.NoError(n.TB, err)
+	init.SpawnTime = n.Provider.ProposedHeader.Time
+	_, err = providerkeeper.NewMsgServerImpl(pk).UpdateConsumer(ctx, &providertypes.MsgUpdateConsumer{
+		Owner: owner, ConsumerId: consumerID, InitializationParameters: &init,
+	})
+	require.NoError(n.TB, err)
+}
+
+// startConsumer starts a launched consumer's chain, run by the validators
+// of its genesis with their provider keys, and connects it to the provider.
+func (n *Network) startConsumer(id, chainID string) *Consumer {
+	n.TB.Helper()
+	pk := ProviderApp(n.Provider).ProviderKeeper
+	ctx := n.Provider.GetContext()
 	genesis, err := pk.ConsumerGenesis.Get(ctx, id)
 	require.NoError(n.TB, err)
 	clientID, err := pk.ConsumerClientID.Get(ctx, id)
 	require.NoError(n.TB, err)
 
-	chain := newConsumerChain(n.TB, n.Coord, chainID, n.Provider.Vals, n.Provider.Signers, genesis)
+	chain := newConsumerChain(n.TB, n.Coord, chainID, genesisValSet(n.TB, genesis), n.Provider.Signers, genesis)
 	providerClientOnConsumer, err := ConsumerApp(chain).ConsumerKeeper.ProviderClientID.Get(chain.GetContext())
 	require.NoError(n.TB, err)
 
@@ -100,6 +165,16 @@ func (n *Network) LaunchConsumer(chainID string) *Consumer {
 	c := &Consumer{ID: id, Chain: chain, Path: path}
 	n.Consumers = append(n.Consumers, c)
 	return c
+}
+
+// genesisValSet is the CometBFT set a consumer starts with: the initial set
+// in its genesis. Its keys must be provider keys (the chain signs with the
+// provider's signers).
+func genesisValSet(tb testing.TB, genesis ccv.ConsumerGenesisState) *cmttypes.ValidatorSet {
+	tb.Helper()
+	vals, err := cmttypes.PB2TM.ValidatorUpdates(genesis.Provider.InitialValSet)
+	require.NoError(tb, err)
+	return cmttypes.NewValidatorSet(vals)
 }
 
 // Handshake opens the CCV channel (the consumer initiates, as it must) and

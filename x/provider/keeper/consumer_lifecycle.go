@@ -32,6 +32,9 @@ func (k *Keeper) CreateConsumer(ctx sdk.Context, msg *types.MsgCreateConsumer) (
 	if msg.PowerShapingParameters != nil {
 		powerShaping = *msg.PowerShapingParameters
 	}
+	if err := k.validatePowerShapingAddresses(powerShaping); err != nil {
+		return "", err
+	}
 	infraction, err := k.DefaultInfractionParameters(ctx)
 	if err != nil {
 		return "", err
@@ -113,7 +116,7 @@ func (k *Keeper) UpdateConsumer(ctx sdk.Context, msg *types.MsgUpdateConsumer) e
 		}
 	}
 	if msg.PowerShapingParameters != nil {
-		if err := k.ConsumerPowerShapingParams.Set(ctx, msg.ConsumerId, *msg.PowerShapingParameters); err != nil {
+		if err := k.applyPowerShaping(ctx, msg.ConsumerId, msg.Owner, *msg.PowerShapingParameters); err != nil {
 			return err
 		}
 	}

@@ -145,11 +145,27 @@ func TestUpdateConsumer(t *testing.T) {
 			wantErr: types.ErrInvalidTopN,
 		},
 		{
-			name: "handing the chain to governance with top N is allowed",
+			// Otherwise any owner could oblige the validators to secure its
+			// chain by handing it to governance in the same message.
+			name: "handing the chain to governance and making it top N in one message is refused",
 			msg: func(id string) *types.MsgUpdateConsumer {
 				return &types.MsgUpdateConsumer{Owner: ownerAddr, ConsumerId: id, NewOwnerAddress: govAddr, PowerShapingParameters: &types.PowerShapingParameters{Top_N: 80}}
 			},
+			wantErr: types.ErrInvalidTopN,
+		},
+		{
+			name: "handing the chain to governance is allowed",
+			msg: func(id string) *types.MsgUpdateConsumer {
+				return &types.MsgUpdateConsumer{Owner: ownerAddr, ConsumerId: id, NewOwnerAddress: govAddr}
+			},
 			wantPhase: types.CONSUMER_PHASE_INITIALIZED,
+		},
+		{
+			name: "a power-shaping list entry must be a consensus address",
+			msg: func(id string) *types.MsgUpdateConsumer {
+				return &types.MsgUpdateConsumer{Owner: ownerAddr, ConsumerId: id, PowerShapingParameters: &types.PowerShapingParameters{Denylist: []string{ownerAddr}}}
+			},
+			wantErr: types.ErrInvalidPowerShaping,
 		},
 	}
 	for _, tc := range tests {

@@ -157,8 +157,22 @@ func validMetadata() types.ConsumerMetadata {
 }
 
 // createConsumer registers a consumer owned by ownerAddr with the given
-// spawn time (zero: not scheduled).
+// spawn time (zero: not scheduled), and opts every validator with power in
+// to it, so that it is secured by the whole provider set.
 func (f *fixture) createConsumer(spawnTime time.Time) string {
+	f.t.Helper()
+	id := f.createOptInConsumer(spawnTime)
+	for _, v := range f.validators {
+		if v.power > 0 {
+			require.NoError(f.t, f.k.SetOptedIn(f.ctx, id, v.consAddr))
+		}
+	}
+	return id
+}
+
+// createOptInConsumer registers a consumer like createConsumer, without
+// opting anybody in.
+func (f *fixture) createOptInConsumer(spawnTime time.Time) string {
 	f.t.Helper()
 	init := types.DefaultConsumerInitializationParameters()
 	init.SpawnTime = spawnTime

@@ -83,11 +83,15 @@ func (q queryServer) chainSummary(ctx sdk.Context, consumerID string) (*types.Ch
 		return nil, err
 	}
 	ps := info.PowerShapingParams
+	minPower, err := q.minPowerForListing(ctx, consumerID, ps.Top_N)
+	if err != nil {
+		return nil, err
+	}
 	return &types.Chain{
 		ChainId:                 info.ChainId,
 		ClientId:                info.ClientId,
 		Top_N:                   ps.Top_N,
-		MinPowerInTop_N:         -1, // top-N power is computed with partial set security
+		MinPowerInTop_N:         minPower,
 		ValidatorsPowerCap:      ps.ValidatorsPowerCap,
 		ValidatorSetCap:         ps.ValidatorSetCap,
 		Allowlist:               ps.Allowlist,

@@ -50,6 +50,12 @@ func (k *Keeper) queueVSCPacket(ctx sdk.Context, consumerID string, valsetUpdate
 	if err != nil {
 		return err
 	}
+	if len(next) == 0 && len(current) > 0 {
+		// CometBFT halts on an empty set: the consumer keeps its validators
+		// until someone may validate it again.
+		k.Logger(ctx).Error("consumer would have no validator; its set is kept", "consumer_id", consumerID)
+		return nil
+	}
 	updates := DiffValidators(current, next)
 	if len(updates) == 0 {
 		return nil

@@ -84,6 +84,7 @@ func TestEpochQueuesOnlyChanges(t *testing.T) {
 
 	f.validators[1].power = 25 // a delegation
 	added := f.addValidator(9, 5)
+	require.NoError(t, f.k.SetOptedIn(f.ctx, id, added.consAddr))
 	endEpoch()
 	require.Len(t, f.channels.sent, 1)
 	vsc := decodeVSC(t, f.channels.sent[0].data)

@@ -84,6 +84,7 @@ func (k *Keeper) DeleteConsumer(ctx sdk.Context, consumerID string) error {
 		func() error { return k.deleteConsumerValSet(ctx, consumerID) },
 		func() error { return k.deleteConsumerKeyAssignments(ctx, consumerID) },
 		func() error { return k.deleteConsumerCommissionRates(ctx, consumerID) },
+		func() error { return k.deleteOptInState(ctx, consumerID) },
 		func() error { return k.setConsumerPhase(ctx, consumerID, types.CONSUMER_PHASE_DELETED) },
 	}
 	for _, remove := range removals {

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -9,6 +10,7 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	cmtprotocrypto "github.com/cometbft/cometbft/proto/tendermint/crypto"
 
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
@@ -70,28 +72,131 @@ func (k *Keeper) ProviderConsensusSet(ctx sdk.Context) ([]types.ConsensusValidat
 }
 
 // ComputeConsumerNextValSet returns the set a consumer gets at the next
-// epoch: every active provider validator with its provider key and power.
-// Join heights carry over for validators already in the consumer's set.
+// epoch (or at launch), by the partial set security pipeline
+// (ics-protocol §2.6): on a top-N chain it first recomputes the minimum
+// power of the top N and opts in every active validator at or above it;
+// then it shapes the bonded validators by the consumer's rules. Members
+// keep their join height; newcomers join at this height.
 func (k *Keeper) ComputeConsumerNextValSet(ctx sdk.Context, consumerID string) ([]types.ConsensusValidator, error) {
-	next, err := k.ProviderConsensusSet(ctx)
+	ps, err := getOptional(ctx, k.ConsumerPowerShapingParams, consumerID)
 	if err != nil {
 		return nil, err
 	}
-	for i := range next {
-		// A validator signs with the key it assigned on this consumer.
-		if key, has, err := k.GetValidatorConsumerKey(ctx, consumerID, next[i].ProviderConsAddr); err != nil {
+	bonded, err := k.bondedValidators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	active := bonded[:min(len(bonded), int(k.mustGetParams(ctx).MaxProviderConsensusValidators))]
+	var minPower int64
+	if ps.Top_N > 0 {
+		if minPower, err = k.optInTopN(ctx, consumerID, ps.Top_N, active); err != nil {
 			return nil, err
-		} else if has {
-			next[i].PublicKey = &key
-		}
-		prev, err := k.ConsumerValidators.Get(ctx, collections.Join(consumerID, next[i].ProviderConsAddr))
-		if err == nil {
-			next[i].JoinHeight = prev.JoinHeight
-		} else {
-			next[i].JoinHeight = ctx.BlockHeight()
 		}
 	}
-	return next, nil
+	candidates := bonded
+	if !ps.AllowInactiveVals {
+		candidates = active
+	}
+	shapeInput := make([]Candidate, len(candidates))
+	for i, v := range candidates {
+		shapeInput[i] = v.Candidate
+		if shapeInput[i].OptedIn, err = k.IsOptedIn(ctx, consumerID, v.ConsAddr); err != nil {
+			return nil, err
+		}
+	}
+	shaped := ShapeValidatorSet(shapeInput, k.shapingRules(ps, minPower))
+	return k.toConsumerSet(ctx, consumerID, shaped, bonded)
+}
+
+// bondedValidator is a bonded provider validator with its provider key.
+type bondedValidator struct {
+	Candidate
+	providerKey cmtprotocrypto.PublicKey
+}
+
+// bondedValidators returns the bonded validators with power, in staking's
+// order (by power), with the facts power shaping needs. OptedIn is left
+// unset: it depends on the consumer.
+func (k *Keeper) bondedValidators(ctx sdk.Context) ([]bondedValidator, error) {
+	vals, err := k.stakingKeeper.GetBondedValidatorsByPower(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bondedValidator, 0, len(vals))
+	for _, val := range vals {
+		cv, ok, err := k.toConsensusValidator(ctx, val)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		out = append(out, bondedValidator{
+			Candidate:   Candidate{ConsAddr: cv.ProviderConsAddr, Power: cv.Power, Tokens: val.BondedTokens()},
+			providerKey: *cv.PublicKey,
+		})
+	}
+	return out, nil
+}
+
+// shapingRules decodes a consumer's address lists. An entry that does not
+// decode matches no validator; an allowlist of such entries still allows
+// nobody rather than everybody.
+func (k *Keeper) shapingRules(ps types.PowerShapingParameters, minPower int64) ShapingRules {
+	return ShapingRules{
+		TopN:               ps.Top_N,
+		MinPowerInTopN:     minPower,
+		Allowlist:          k.addressSet(ps.Allowlist),
+		Denylist:           k.addressSet(ps.Denylist),
+		Prioritylist:       k.addressSet(ps.Prioritylist),
+		MinStake:           ps.MinStake,
+		ValidatorSetCap:    ps.ValidatorSetCap,
+		ValidatorsPowerCap: ps.ValidatorsPowerCap,
+	}
+}
+
+// addressSet returns nil for an empty list, so that an empty allowlist
+// allows everybody.
+func (k *Keeper) addressSet(list []string) map[string]bool {
+	if len(list) == 0 {
+		return nil
+	}
+	set := make(map[string]bool, len(list))
+	for _, a := range list {
+		if bz, err := k.stakingKeeper.ConsensusAddressCodec().StringToBytes(a); err == nil {
+			set[string(bz)] = true
+		}
+	}
+	return set
+}
+
+// toConsumerSet turns shaped candidates into set members with the key each
+// validator uses on the consumer and its join height.
+func (k *Keeper) toConsumerSet(ctx sdk.Context, consumerID string, shaped []Candidate, bonded []bondedValidator) ([]types.ConsensusValidator, error) {
+	providerKeys := make(map[string]cmtprotocrypto.PublicKey, len(bonded))
+	for _, v := range bonded {
+		providerKeys[string(v.ConsAddr)] = v.providerKey
+	}
+	set := make([]types.ConsensusValidator, 0, len(shaped))
+	for _, c := range shaped {
+		key, assigned, err := k.GetValidatorConsumerKey(ctx, consumerID, c.ConsAddr)
+		if err != nil {
+			return nil, err
+		}
+		if !assigned {
+			key = providerKeys[string(c.ConsAddr)]
+		}
+		joinHeight := ctx.BlockHeight()
+		prev, err := k.ConsumerValidators.Get(ctx, collections.Join(consumerID, c.ConsAddr))
+		switch {
+		case err == nil:
+			joinHeight = prev.JoinHeight
+		case !errors.Is(err, collections.ErrNotFound):
+			return nil, err
+		}
+		set = append(set, types.ConsensusValidator{ProviderConsAddr: c.ConsAddr, Power: c.Power, PublicKey: &key, JoinHeight: joinHeight})
+	}
+	return set, nil
 }
 
 // GetConsumerValSet returns a consumer's stored set, ordered by consensus

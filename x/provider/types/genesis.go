@@ -78,6 +78,9 @@ func (cs ConsumerState) Validate() error {
 	if err := cs.validateValidatorChoices(); err != nil {
 		return err
 	}
+	if cs.MinPowerInTopN < 0 {
+		return fmt.Errorf("min power in top N cannot be negative, got %d", cs.MinPowerInTopN)
+	}
 	for _, vsc := range cs.PendingValsetChanges {
 		if err := vsc.Validate(); err != nil {
 			return fmt.Errorf("pending VSC packet: %w", err)
