@@ -28,7 +28,7 @@ func NewFakeBank() *FakeBank {
 // FundModule adds coins to a module account.
 func (b *FakeBank) FundModule(module string, coins ...sdk.Coin) {
 	addr := authtypes.NewModuleAddress(module)
-	b.balances[string(addr)] = b.balances[string(addr)].Add(coins...)
+	b.balances[string(addr)] = b.balances[string(addr)].Add(sdk.NewCoins(coins...)...)
 }
 
 // ModuleBalance returns a module account's balance.
@@ -68,7 +68,9 @@ func (b *FakeBank) move(from, to sdk.AccAddress, amt sdk.Coins) error {
 type FakeAccounts struct{}
 
 // GetModuleAddress returns the module account's address.
-func (FakeAccounts) GetModuleAddress(name string) sdk.AccAddress { return authtypes.NewModuleAddress(name) }
+func (FakeAccounts) GetModuleAddress(name string) sdk.AccAddress {
+	return authtypes.NewModuleAddress(name)
+}
 
 // AddressCodec encodes account addresses with the "cosmos" prefix.
 func (FakeAccounts) AddressCodec() address.Codec { return addresscodec.NewBech32Codec("cosmos") }
