@@ -115,10 +115,22 @@ func TestExportAppStateAndValidators(t *testing.T) {
 	require.True(t, gs.Params.Enabled)
 }
 
-// No module account may receive plain sends.
+// No module account may receive plain sends, except the one reward
+// transfers are sent from: ICS-20 refuses to send from or refund to a
+// blocked address.
 func TestBlockedAddresses(t *testing.T) {
 	blocked := consumerapp.BlockedAddresses()
-	for name := range consumerapp.GetMaccPerms() {
-		require.Contains(t, blocked, authtypes.NewModuleAddress(name).String())
+	perms := consumerapp.GetMaccPerms()
+	for name := range perms {
+		addr := authtypes.NewModuleAddress(name).String()
+		if name == consumertypes.ConsumerToSendToProviderName {
+			require.NotContains(t, blocked, addr)
+			continue
+		}
+		require.Contains(t, blocked, addr, name)
 	}
+	require.Contains(t, perms, consumertypes.ConsumerRedistributeName)
+	require.Contains(t, perms, consumertypes.ConsumerToSendToProviderName)
+	require.Empty(t, perms[consumertypes.ConsumerRedistributeName], "no minting or burning")
+	require.Empty(t, perms[consumertypes.ConsumerToSendToProviderName], "no minting or burning")
 }

@@ -37,12 +37,14 @@ func (app *ConsumerApp) initIBC() tmLightClient {
 		app.IBCKeeper.ChannelKeeper, app.MsgServiceRouter(), app.AccountKeeper, app.BankKeeper, authority())
 
 	// The IBC core keeper opens the CCV channel itself (ChanOpenInit) when
-	// the genesis names an existing connection to reuse.
+	// the genesis names an existing connection to reuse, and the reward
+	// transfer channel at the CCV OpenAck; rewards go out through the
+	// transfer keeper.
 	app.ConsumerKeeper = consumerkeeper.NewKeeper(
 		cdc, runtime.NewKVStoreService(keys[consumertypes.StoreKey]),
 		authcodec.NewBech32Codec(sdk.GetConfig().GetBech32ConsensusAddrPrefix()),
 		app.IBCKeeper.ClientKeeper, app.IBCKeeper.ConnectionKeeper, app.IBCKeeper.ChannelKeeper,
-		app.IBCKeeper, authority())
+		app.IBCKeeper, app.BankKeeper, app.AccountKeeper, app.TransferKeeper, authority())
 	// No middleware sits above the consumer: its packets go straight to the
 	// channel keeper.
 	app.ConsumerKeeper.SetICS4Wrapper(app.IBCKeeper.ChannelKeeper)

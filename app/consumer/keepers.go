@@ -35,6 +35,10 @@ import (
 var maccPerms = map[string][]string{
 	authtypes.FeeCollectorName:  nil,
 	ibctransfertypes.ModuleName: {authtypes.Minter, authtypes.Burner},
+	// The reward split (ics-protocol.md §3.5): the consumer's share and the
+	// provider's share waiting for the next transmission.
+	consumertypes.ConsumerRedistributeName:     nil,
+	consumertypes.ConsumerToSendToProviderName: nil,
 }
 
 // storeKeys lists the KV stores the consumer mounts.
@@ -56,12 +60,15 @@ func GetMaccPerms() map[string][]string {
 }
 
 // BlockedAddresses returns the module accounts that may not receive funds by
-// plain sends: all of them.
+// plain sends: all of them but cons_to_send_to_provider. ICS-20 refuses to
+// send from, or refund to, a blocked address, and a reward transfer that
+// times out or fails is refunded there.
 func BlockedAddresses() map[string]bool {
 	blocked := make(map[string]bool, len(maccPerms))
 	for name := range maccPerms {
 		blocked[authtypes.NewModuleAddress(name).String()] = true
 	}
+	delete(blocked, authtypes.NewModuleAddress(consumertypes.ConsumerToSendToProviderName).String())
 	return blocked
 }
 

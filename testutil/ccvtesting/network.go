@@ -27,6 +27,9 @@ type Network struct {
 	Provider  *ibctesting.TestChain
 	Recorder  *PacketRecorder
 	Consumers []*Consumer
+	// EditInitParams, if set, adjusts the initialization parameters of the
+	// consumers created from then on (a short reward interval, say).
+	EditInitParams func(*providertypes.ConsumerInitializationParameters)
 }
 
 // Consumer is a launched consumer chain and its CCV path (endpoint A is the
@@ -68,6 +71,9 @@ func (n *Network) CreateOptInConsumer(chainID string, spawnTime time.Time) strin
 	n.TB.Helper()
 	init := providertypes.DefaultConsumerInitializationParameters()
 	init.SpawnTime = spawnTime
+	if n.EditInitParams != nil {
+		n.EditInitParams(&init)
+	}
 	msg := &providertypes.MsgCreateConsumer{
 		Submitter:                n.Provider.SenderAccount.GetAddress().String(),
 		ChainId:                  chainID,

@@ -28,6 +28,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "throttle-state",
 					Short:     "Show the slash record and the packets waiting to be sent to the provider",
 				},
+				{
+					RpcMethod: "QueryNextFeeDistribution",
+					Use:       "next-fee-distribution",
+					Short:     "Estimate the next reward transmission to the provider: its height and the fee split",
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{

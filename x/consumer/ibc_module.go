@@ -74,11 +74,12 @@ func (IBCModule) OnChanOpenTry(
 }
 
 // OnChanOpenAck takes the provider's handshake metadata (proto-encoded in
-// its version) and stores its reward address.
+// its version), stores its reward address and opens the reward transfer
+// channel on the same connection.
 //
 // Spec tag: [CCV-CCF-COACK.1]
-func (im IBCModule) OnChanOpenAck(ctx sdk.Context, _, _, _, counterpartyVersion string) error {
-	return im.keeper.OnChanOpenAck(ctx, counterpartyVersion)
+func (im IBCModule) OnChanOpenAck(ctx sdk.Context, _, channelID, _, counterpartyVersion string) error {
+	return im.keeper.OnChanOpenAck(ctx, channelID, counterpartyVersion)
 }
 
 // OnChanOpenConfirm is refused: confirm happens on the provider.

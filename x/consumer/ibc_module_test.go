@@ -107,7 +107,16 @@ func TestOnChanOpenAck(t *testing.T) {
 		version  string
 		wantErr  error
 	}{
-		{"valid metadata", nil, encode(ccvtypes.NewHandshakeMetadata(pool)), nil},
+		{"valid metadata", func(f *testutil.Fixture) {
+			// An existing distribution channel: nothing to open
+			// (keeper/distribution_channel_test.go covers the opening).
+			params, err := f.Keeper.GetConsumerParams(f.Ctx)
+			require.NoError(t, err)
+			params.DistributionTransmissionChannel = testutil.OtherChannelID
+			require.NoError(t, f.Keeper.Params.Set(f.Ctx, params))
+			f.ChannelKeeper.EXPECT().GetChannel(gomock.Any(), "transfer", testutil.OtherChannelID).
+				Return(channeltypes.Channel{State: channeltypes.OPEN}, true)
+		}, encode(ccvtypes.NewHandshakeMetadata(pool)), nil},
 		{"channel already established", func(f *testutil.Fixture) {
 			require.NoError(t, f.Keeper.ProviderChannelID.Set(f.Ctx, testutil.OtherChannelID))
 		}, encode(ccvtypes.NewHandshakeMetadata(pool)), ccvtypes.ErrDuplicateChannel},

@@ -26,7 +26,8 @@ func (k *Keeper) BeginBlock(ctx sdk.Context) error {
 	return nil
 }
 
-// EndBlock sends the pending packets the slash record allows, then hands the
+// EndBlock splits the block's fees and sends the provider its rewards when
+// due, sends the pending packets the slash record allows, then hands the
 // validator changes received in this block to CometBFT.
 func (k *Keeper) EndBlock(ctx sdk.Context) ([]abci.ValidatorUpdate, error) {
 	params, err := k.GetConsumerParams(ctx)
@@ -37,6 +38,9 @@ func (k *Keeper) EndBlock(ctx sdk.Context) ([]abci.ValidatorUpdate, error) {
 	// which is not part of this module yet.
 	preCCV, _, err := getOptional(ctx, k.PreCCV)
 	if err != nil || preCCV {
+		return nil, err
+	}
+	if err := k.EndBlockRewards(ctx, params); err != nil {
 		return nil, err
 	}
 	if err := k.SendPackets(ctx); err != nil {

@@ -52,12 +52,13 @@ func (k *Keeper) VerifyChanOpenInit(ctx sdk.Context, connectionHops []string) er
 	return nil
 }
 
-// OnChanOpenAck reads the provider's handshake metadata and remembers the
-// address rewards are sent to. The channel is not established yet: that
-// waits for the first VSC packet.
+// OnChanOpenAck reads the provider's handshake metadata, remembers the
+// address rewards are sent to and, unless one exists, starts the transfer
+// channel rewards travel on (distribution_channel.go). The CCV channel is
+// not established yet: that waits for the first VSC packet.
 //
 // Spec tag: [CCV-CCF-COACK.1]
-func (k *Keeper) OnChanOpenAck(ctx sdk.Context, counterpartyVersion string) error {
+func (k *Keeper) OnChanOpenAck(ctx sdk.Context, channelID, counterpartyVersion string) error {
 	if err := k.ensureNoEstablishedChannel(ctx); err != nil {
 		return err
 	}
@@ -70,7 +71,10 @@ func (k *Keeper) OnChanOpenAck(ctx sdk.Context, counterpartyVersion string) erro
 		return err
 	}
 	params.ProviderFeePoolAddrStr = md.ProviderFeePoolAddr
-	return k.Params.Set(ctx, params)
+	if err := k.Params.Set(ctx, params); err != nil {
+		return err
+	}
+	return k.openDistributionChannel(ctx, channelID)
 }
 
 // VerifyChanCloseInit allows closing only a duplicate channel, one that is

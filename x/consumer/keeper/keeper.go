@@ -29,6 +29,11 @@ type Keeper struct {
 	connectionKeeper     types.ConnectionKeeper
 	channelKeeper        types.ChannelKeeper
 	channelOpenInitiator types.ChannelOpenInitiator
+	// bankKeeper, accountKeeper and transferKeeper split the fees and send
+	// the provider's share (rewards.go).
+	bankKeeper     types.BankKeeper
+	accountKeeper  types.AccountKeeper
+	transferKeeper types.TransferKeeper
 	// ics4Wrapper sends packets through the middleware above the consumer,
 	// never straight through the channel keeper; the app sets it.
 	ics4Wrapper porttypes.ICS4Wrapper
@@ -98,12 +103,16 @@ func NewKeeper(
 	connectionKeeper types.ConnectionKeeper,
 	channelKeeper types.ChannelKeeper,
 	channelOpenInitiator types.ChannelOpenInitiator,
+	bankKeeper types.BankKeeper,
+	accountKeeper types.AccountKeeper,
+	transferKeeper types.TransferKeeper,
 	authority string,
 ) *Keeper {
 	mustBeWired([]dependency{
 		{"codec", cdc}, {"store service", storeService}, {"consensus address codec", consensusAddrCodec},
 		{"client keeper", clientKeeper}, {"connection keeper", connectionKeeper},
 		{"channel keeper", channelKeeper}, {"channel open initiator", channelOpenInitiator},
+		{"bank keeper", bankKeeper}, {"account keeper", accountKeeper}, {"transfer keeper", transferKeeper},
 	}, authority)
 
 	sb := collections.NewSchemaBuilder(storeService)
@@ -114,6 +123,9 @@ func NewKeeper(
 		connectionKeeper:     connectionKeeper,
 		channelKeeper:        channelKeeper,
 		channelOpenInitiator: channelOpenInitiator,
+		bankKeeper:           bankKeeper,
+		accountKeeper:        accountKeeper,
+		transferKeeper:       transferKeeper,
 		authority:            authority,
 
 		Params:                 collections.NewItem(sb, types.ParamsPrefix, types.ParamsName, codec.CollValue[ccvtypes.ConsumerParams](cdc)),

@@ -59,7 +59,8 @@ func newSDKChain(t *testing.T) *sdkChain {
 		WithBlockHeight(testutil.GenesisHeight).WithBlockTime(t0).WithChainID(testutil.ConsumerChainID)
 	c.consumer = keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(keys[types.StoreKey]),
 		addresscodec.NewBech32Codec("cosmosvalcons"), clients, testutil.NewMockConnectionKeeper(ctrl), channels,
-		testutil.NewMockChannelOpenInitiator(ctrl), authority)
+		testutil.NewMockChannelOpenInitiator(ctrl), testutil.NewFakeBank(), testutil.FakeAccounts{},
+		&testutil.FakeTransfer{}, authority)
 	c.consumer.SetICS4Wrapper(c.ics4)
 	c.slashing = slashingkeeper.NewKeeper(enc.Codec, enc.Amino, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]),
 		c.consumer, authority)

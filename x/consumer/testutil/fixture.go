@@ -55,6 +55,10 @@ type Fixture struct {
 	SlashingHooks        *FakeSlashingHooks
 	// FakeChannels replaces ChannelKeeper in a fuzz fixture.
 	FakeChannels *FakeChannelKeeper
+	// Bank and Transfer hold the reward split's balances and record the
+	// reward transfers.
+	Bank     *FakeBank
+	Transfer *FakeTransfer
 }
 
 // NewFixture builds a fresh fixture at height GenesisHeight.
@@ -89,13 +93,16 @@ func newFixture(t testing.TB, fakeChannels *FakeChannelKeeper) *Fixture {
 		ICS4:                 &FakeICS4Wrapper{},
 		SlashingHooks:        &FakeSlashingHooks{},
 		FakeChannels:         fakeChannels,
+		Bank:                 NewFakeBank(),
 	}
+	f.Transfer = &FakeTransfer{Bank: f.Bank, Fail: map[string]error{}}
 	var channelKeeper types.ChannelKeeper = f.ChannelKeeper
 	if fakeChannels != nil {
 		channelKeeper = fakeChannels
 	}
 	f.Keeper = keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), address.NewBech32Codec("cosmosvalcons"),
-		f.ClientKeeper, f.ConnectionKeeper, channelKeeper, f.ChannelOpenInitiator, f.Authority)
+		f.ClientKeeper, f.ConnectionKeeper, channelKeeper, f.ChannelOpenInitiator,
+		f.Bank, FakeAccounts{}, f.Transfer, f.Authority)
 	f.Keeper.SetICS4Wrapper(f.ICS4)
 	f.Keeper.SetSlashingHooks(f.SlashingHooks)
 	return f

@@ -20,3 +20,8 @@ var (
 	ErrMsgDisabled              = errorsmod.Register(Codespace, 10, "message is disabled on a consumer chain")
 	ErrNotOnConsumer            = errorsmod.Register(Codespace, 11, "not available on a consumer chain: validators are managed and punished on the provider")
 )
+
+// Errors of the reward distribution.
+var (
+	ErrInvalidRedistributionFraction = errorsmod.Register(Codespace, 12, "invalid consumer redistribution fraction")
+)

@@ -5,8 +5,11 @@ package types
 import (
 	"context"
 
+	"cosmossdk.io/core/address"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	transfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
 	connectiontypes "github.com/cosmos/ibc-go/v11/modules/core/03-connection/types"
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
 	"github.com/cosmos/ibc-go/v11/modules/core/exported"
@@ -44,4 +47,25 @@ type ChannelOpenInitiator interface {
 // keeper's Hooks() implements it.
 type SlashingHooks interface {
 	AfterValidatorBonded(ctx context.Context, consAddr sdk.ConsAddress, valAddr sdk.ValAddress) error
+}
+
+// BankKeeper moves the fees between the module accounts of the reward split
+// and reads their balances.
+type BankKeeper interface {
+	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	SendCoinsFromModuleToModule(ctx context.Context, senderModule, recipientModule string, amt sdk.Coins) error
+}
+
+// AccountKeeper gives the addresses of the module accounts rewards pass
+// through.
+type AccountKeeper interface {
+	GetModuleAddress(moduleName string) sdk.AccAddress
+	AddressCodec() address.Codec
+}
+
+// TransferKeeper sends the provider's share of the rewards over ICS-20: the
+// transfer keeper's MsgTransfer handler implements it.
+type TransferKeeper interface {
+	Transfer(ctx context.Context, msg *transfertypes.MsgTransfer) (*transfertypes.MsgTransferResponse, error)
 }

@@ -1,8 +1,11 @@
 package types_test
 
 import (
+	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
+	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
 	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
 
+	transferkeeper "github.com/cosmos/ibc-go/v11/modules/apps/transfer/keeper"
 	ibcclientkeeper "github.com/cosmos/ibc-go/v11/modules/core/02-client/keeper"
 	ibcconnectionkeeper "github.com/cosmos/ibc-go/v11/modules/core/03-connection/keeper"
 	ibcchannelkeeper "github.com/cosmos/ibc-go/v11/modules/core/04-channel/keeper"
@@ -21,4 +24,7 @@ var (
 	_ types.ChannelOpenInitiator = (*ibckeeper.Keeper)(nil)
 	_ porttypes.ICS4Wrapper      = (*ibcchannelkeeper.Keeper)(nil)
 	_ types.SlashingHooks        = slashingkeeper.Hooks{}
+	_ types.BankKeeper           = bankkeeper.BaseKeeper{}
+	_ types.AccountKeeper        = authkeeper.AccountKeeper{}
+	_ types.TransferKeeper       = (*transferkeeper.Keeper)(nil)
 )

@@ -55,3 +55,14 @@ const (
 	SlashRecordName                 = "slash_record"
 	HeightToValsetUpdateIDTimeName  = "height_to_valset_update_id_time"
 )
+
+// Module accounts of the reward split (ics-protocol.md §3.5). The names are
+// the incumbent's: a democracy chain's distribution reads cons_redistribute.
+const (
+	// ConsumerRedistributeName receives the consumer_redistribution_fraction
+	// of the fees, which stays on the consumer.
+	ConsumerRedistributeName = "cons_redistribute"
+	// ConsumerToSendToProviderName holds the provider's share until the next
+	// transmission; failed or refunded transfers land back here.
+	ConsumerToSendToProviderName = "cons_to_send_to_provider"
+)

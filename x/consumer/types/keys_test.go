@@ -46,6 +46,10 @@ func TestStorePrefixes(t *testing.T) {
 		seenBytes[c.byte] = c.name
 		seenNames[c.name] = true
 	}
+	// Module accounts of the reward split: their addresses derive from the
+	// names, and a democracy chain's distribution reads cons_redistribute.
+	require.Equal(t, "cons_redistribute", types.ConsumerRedistributeName)
+	require.Equal(t, "cons_to_send_to_provider", types.ConsumerToSendToProviderName)
 	require.Equal(t, "ccvconsumer", types.ModuleName)
 	require.Equal(t, "ccvconsumer", types.StoreKey)
 }

@@ -355,6 +355,192 @@ func (m *QueryThrottleStateResponse) GetPacketDataQueue() []types.ConsumerPacket
 	return nil
 }
 
+// NextFeeDistributionEstimate describes the next reward transmission. The
+// amounts are coin strings.
+type NextFeeDistributionEstimate struct {
+	// currentHeight is the height the estimate was made at.
+	CurrentHeight int64 `protobuf:"varint,1,opt,name=currentHeight,proto3" json:"currentHeight,omitempty"`
+	// lastHeight is the height of the last transmission.
+	LastHeight int64 `protobuf:"varint,2,opt,name=lastHeight,proto3" json:"lastHeight,omitempty"`
+	// nextHeight is the height of the next transmission.
+	NextHeight int64 `protobuf:"varint,3,opt,name=nextHeight,proto3" json:"nextHeight,omitempty"`
+	// distribution_fraction is the share of the fees kept on the consumer.
+	DistributionFraction string `protobuf:"bytes,4,opt,name=distribution_fraction,json=distributionFraction,proto3" json:"distribution_fraction,omitempty"`
+	// total is every fee not yet sent: toProvider plus toConsumer.
+	Total string `protobuf:"bytes,5,opt,name=total,proto3" json:"total,omitempty"`
+	// toProvider is what the provider gets: its share of the fee collector
+	// plus what already waits to be sent.
+	ToProvider string `protobuf:"bytes,6,opt,name=toProvider,proto3" json:"toProvider,omitempty"`
+	// toConsumer is the consumer's share of the fee collector.
+	ToConsumer string `protobuf:"bytes,7,opt,name=toConsumer,proto3" json:"toConsumer,omitempty"`
+}
+
+func (m *NextFeeDistributionEstimate) Reset()         { *m = NextFeeDistributionEstimate{} }
+func (m *NextFeeDistributionEstimate) String() string { return proto.CompactTextString(m) }
+func (*NextFeeDistributionEstimate) ProtoMessage()    {}
+func (*NextFeeDistributionEstimate) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f627751d3cc10225, []int{7}
+}
+func (m *NextFeeDistributionEstimate) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *NextFeeDistributionEstimate) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_NextFeeDistributionEstimate.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *NextFeeDistributionEstimate) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_NextFeeDistributionEstimate.Merge(m, src)
+}
+func (m *NextFeeDistributionEstimate) XXX_Size() int {
+	return m.Size()
+}
+func (m *NextFeeDistributionEstimate) XXX_DiscardUnknown() {
+	xxx_messageInfo_NextFeeDistributionEstimate.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_NextFeeDistributionEstimate proto.InternalMessageInfo
+
+func (m *NextFeeDistributionEstimate) GetCurrentHeight() int64 {
+	if m != nil {
+		return m.CurrentHeight
+	}
+	return 0
+}
+
+func (m *NextFeeDistributionEstimate) GetLastHeight() int64 {
+	if m != nil {
+		return m.LastHeight
+	}
+	return 0
+}
+
+func (m *NextFeeDistributionEstimate) GetNextHeight() int64 {
+	if m != nil {
+		return m.NextHeight
+	}
+	return 0
+}
+
+func (m *NextFeeDistributionEstimate) GetDistributionFraction() string {
+	if m != nil {
+		return m.DistributionFraction
+	}
+	return ""
+}
+
+func (m *NextFeeDistributionEstimate) GetTotal() string {
+	if m != nil {
+		return m.Total
+	}
+	return ""
+}
+
+func (m *NextFeeDistributionEstimate) GetToProvider() string {
+	if m != nil {
+		return m.ToProvider
+	}
+	return ""
+}
+
+func (m *NextFeeDistributionEstimate) GetToConsumer() string {
+	if m != nil {
+		return m.ToConsumer
+	}
+	return ""
+}
+
+type QueryNextFeeDistributionEstimateRequest struct {
+}
+
+func (m *QueryNextFeeDistributionEstimateRequest) Reset() {
+	*m = QueryNextFeeDistributionEstimateRequest{}
+}
+func (m *QueryNextFeeDistributionEstimateRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryNextFeeDistributionEstimateRequest) ProtoMessage()    {}
+func (*QueryNextFeeDistributionEstimateRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f627751d3cc10225, []int{8}
+}
+func (m *QueryNextFeeDistributionEstimateRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryNextFeeDistributionEstimateRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryNextFeeDistributionEstimateRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryNextFeeDistributionEstimateRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryNextFeeDistributionEstimateRequest.Merge(m, src)
+}
+func (m *QueryNextFeeDistributionEstimateRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryNextFeeDistributionEstimateRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryNextFeeDistributionEstimateRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryNextFeeDistributionEstimateRequest proto.InternalMessageInfo
+
+type QueryNextFeeDistributionEstimateResponse struct {
+	Data *NextFeeDistributionEstimate `protobuf:"bytes,1,opt,name=data,proto3" json:"data,omitempty"`
+}
+
+func (m *QueryNextFeeDistributionEstimateResponse) Reset() {
+	*m = QueryNextFeeDistributionEstimateResponse{}
+}
+func (m *QueryNextFeeDistributionEstimateResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryNextFeeDistributionEstimateResponse) ProtoMessage()    {}
+func (*QueryNextFeeDistributionEstimateResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f627751d3cc10225, []int{9}
+}
+func (m *QueryNextFeeDistributionEstimateResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryNextFeeDistributionEstimateResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryNextFeeDistributionEstimateResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryNextFeeDistributionEstimateResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryNextFeeDistributionEstimateResponse.Merge(m, src)
+}
+func (m *QueryNextFeeDistributionEstimateResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryNextFeeDistributionEstimateResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryNextFeeDistributionEstimateResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryNextFeeDistributionEstimateResponse proto.InternalMessageInfo
+
+func (m *QueryNextFeeDistributionEstimateResponse) GetData() *NextFeeDistributionEstimate {
+	if m != nil {
+		return m.Data
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "interchain_security.ccv.consumer.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "interchain_security.ccv.consumer.v1.QueryParamsResponse")
@@ -363,6 +549,9 @@ func init() {
 	proto.RegisterType((*ChainInfo)(nil), "interchain_security.ccv.consumer.v1.ChainInfo")
 	proto.RegisterType((*QueryThrottleStateRequest)(nil), "interchain_security.ccv.consumer.v1.QueryThrottleStateRequest")
 	proto.RegisterType((*QueryThrottleStateResponse)(nil), "interchain_security.ccv.consumer.v1.QueryThrottleStateResponse")
+	proto.RegisterType((*NextFeeDistributionEstimate)(nil), "interchain_security.ccv.consumer.v1.NextFeeDistributionEstimate")
+	proto.RegisterType((*QueryNextFeeDistributionEstimateRequest)(nil), "interchain_security.ccv.consumer.v1.QueryNextFeeDistributionEstimateRequest")
+	proto.RegisterType((*QueryNextFeeDistributionEstimateResponse)(nil), "interchain_security.ccv.consumer.v1.QueryNextFeeDistributionEstimateResponse")
 }
 
 func init() {
@@ -370,47 +559,59 @@ func init() {
 }
 
 var fileDescriptor_f627751d3cc10225 = []byte{
-	// 625 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xa4, 0x54, 0x41, 0x4f, 0x13, 0x4d,
-	0x18, 0xee, 0x00, 0x1f, 0x1f, 0x1d, 0x48, 0x0c, 0x23, 0x87, 0x75, 0x25, 0x95, 0xac, 0x31, 0x21,
-	0x24, 0xec, 0xb4, 0xf5, 0x00, 0x17, 0x35, 0x81, 0x1e, 0xec, 0x0d, 0x16, 0x2f, 0x7a, 0x59, 0x87,
-	0xe9, 0xd8, 0xdd, 0xd8, 0xce, 0x2c, 0x33, 0xb3, 0xab, 0x5c, 0xf5, 0x0f, 0x98, 0xf8, 0x4f, 0xfc,
-	0x03, 0x5e, 0x49, 0x3c, 0x48, 0xe2, 0x45, 0x13, 0x63, 0x0c, 0xf8, 0x43, 0xcc, 0xce, 0xce, 0x16,
-	0x1a, 0x0a, 0xb4, 0x78, 0xeb, 0xbe, 0xef, 0x3c, 0xcf, 0xfb, 0x3c, 0x4f, 0xdf, 0x19, 0x88, 0x63,
-	0xae, 0x99, 0xa4, 0x11, 0x89, 0x79, 0xa8, 0x18, 0x4d, 0x65, 0xac, 0x0f, 0x31, 0xa5, 0x19, 0xa6,
-	0x82, 0xab, 0xb4, 0xcf, 0x24, 0xce, 0x1a, 0xf8, 0x20, 0x65, 0xf2, 0xd0, 0x4f, 0xa4, 0xd0, 0x02,
-	0xdd, 0x1f, 0x01, 0xf0, 0x29, 0xcd, 0xfc, 0x12, 0xe0, 0x67, 0x0d, 0x77, 0xa9, 0x2b, 0xba, 0xc2,
-	0x9c, 0xc7, 0xf9, 0xaf, 0x02, 0xea, 0x2e, 0x77, 0x85, 0xe8, 0xf6, 0x18, 0x26, 0x49, 0x8c, 0x09,
-	0xe7, 0x42, 0x13, 0x1d, 0x0b, 0xae, 0x6c, 0xb7, 0x7e, 0x99, 0x92, 0xac, 0x81, 0x55, 0x44, 0x24,
-	0xeb, 0x84, 0x83, 0x11, 0x05, 0xe2, 0xc1, 0x15, 0x88, 0x37, 0xb1, 0x64, 0xf6, 0x58, 0x73, 0x1c,
-	0x8b, 0xc3, 0xd4, 0xde, 0x12, 0x44, 0xbb, 0xb9, 0xe9, 0x1d, 0x22, 0x49, 0x5f, 0x05, 0xec, 0x20,
-	0x65, 0x4a, 0x7b, 0x21, 0xbc, 0x3d, 0x54, 0x55, 0x89, 0xe0, 0x8a, 0xa1, 0xa7, 0x70, 0x36, 0x31,
-	0x15, 0x07, 0xac, 0x80, 0xd5, 0xf9, 0xe6, 0x9a, 0x7f, 0x59, 0x46, 0x59, 0xc3, 0xdf, 0xb6, 0x83,
-	0x0a, 0x8e, 0xad, 0x99, 0xa3, 0x5f, 0xf7, 0x2a, 0x81, 0xc5, 0x7b, 0x2e, 0x74, 0x8a, 0x01, 0x52,
-	0x64, 0x71, 0x87, 0xc9, 0x36, 0x7f, 0x25, 0xca, 0xe1, 0x9f, 0x01, 0xbc, 0x33, 0xa2, 0x69, 0x35,
-	0xec, 0xc0, 0xb9, 0xd2, 0x82, 0x55, 0xe1, 0xfb, 0x63, 0xfc, 0x53, 0xfe, 0x76, 0xde, 0xce, 0x99,
-	0xac, 0x92, 0x01, 0x4b, 0xce, 0x98, 0xd8, 0x49, 0xce, 0xd4, 0xbf, 0x30, 0x96, 0x2c, 0xde, 0x7b,
-	0x00, 0xab, 0x83, 0x2e, 0x72, 0xe0, 0xff, 0x86, 0xa9, 0xdd, 0x32, 0x82, 0xab, 0x41, 0xf9, 0x89,
-	0x5c, 0x38, 0x47, 0x7b, 0x31, 0xe3, 0xba, 0xdd, 0x32, 0x93, 0xab, 0xc1, 0xe0, 0x1b, 0x79, 0x70,
-	0x81, 0x0a, 0xce, 0x19, 0xcd, 0x57, 0xa7, 0xdd, 0x72, 0xa6, 0x4d, 0x7f, 0xa8, 0x86, 0x96, 0x61,
-	0x95, 0x46, 0x84, 0x73, 0xd6, 0x6b, 0xb7, 0x9c, 0x19, 0x73, 0xe0, 0xac, 0xe0, 0xdd, 0xb5, 0x31,
-	0x3e, 0x8b, 0xa4, 0xd0, 0xba, 0xc7, 0xf6, 0x34, 0xd1, 0xac, 0x0c, 0xf9, 0x07, 0x80, 0xee, 0xa8,
-	0xae, 0x4d, 0xf9, 0x39, 0x5c, 0x50, 0x3d, 0xa2, 0xa2, 0x50, 0x32, 0x2a, 0x64, 0xc7, 0x26, 0x5d,
-	0x1f, 0x2b, 0x97, 0xbd, 0x1c, 0x18, 0x18, 0x9c, 0x49, 0x06, 0x04, 0xf3, 0xea, 0xac, 0x84, 0x5e,
-	0xc2, 0xc5, 0x84, 0xd0, 0xd7, 0x4c, 0x87, 0x1d, 0xa2, 0x49, 0x78, 0x90, 0xb2, 0x94, 0x39, 0x53,
-	0x2b, 0xd3, 0x57, 0xe6, 0x3e, 0xb4, 0x4f, 0x39, 0xb8, 0x45, 0x34, 0xb1, 0xb9, 0xdf, 0x4a, 0x06,
-	0x95, 0xdd, 0x9c, 0xac, 0xf9, 0x73, 0x06, 0xfe, 0x67, 0xbc, 0xa1, 0x4f, 0x00, 0xce, 0x9f, 0x5b,
-	0x64, 0xb4, 0x31, 0x96, 0x81, 0x8b, 0x17, 0xc2, 0xdd, 0x9c, 0x1c, 0x58, 0x24, 0xe9, 0xd5, 0xdf,
-	0x7d, 0xfb, 0xf3, 0x71, 0x6a, 0x0d, 0xad, 0x5e, 0xff, 0x00, 0x15, 0x77, 0x03, 0x7d, 0x01, 0x70,
-	0xf1, 0xc2, 0xfe, 0xa3, 0x47, 0x13, 0x28, 0xb8, 0x78, 0xa9, 0xdc, 0xc7, 0x37, 0x85, 0x5b, 0x1b,
-	0x1b, 0xc6, 0x46, 0x03, 0xe1, 0x31, 0x6c, 0x58, 0xfc, 0x7a, 0x9c, 0xeb, 0xfe, 0x0a, 0xec, 0x0b,
-	0x33, 0xb4, 0x68, 0x68, 0x02, 0x3d, 0xa3, 0xf6, 0xd7, 0x7d, 0x72, 0x63, 0xbc, 0x35, 0xb4, 0x69,
-	0x0c, 0x35, 0x51, 0xfd, 0x7a, 0x43, 0xda, 0x12, 0x84, 0x2a, 0x67, 0xd8, 0x6a, 0x1f, 0x9d, 0xd4,
-	0xc0, 0xf1, 0x49, 0x0d, 0xfc, 0x3e, 0xa9, 0x81, 0x0f, 0xa7, 0xb5, 0xca, 0xf1, 0x69, 0xad, 0xf2,
-	0xfd, 0xb4, 0x56, 0x79, 0x81, 0xbb, 0xb1, 0x8e, 0xd2, 0x7d, 0x9f, 0x8a, 0x3e, 0x96, 0xa4, 0x9f,
-	0x10, 0xa9, 0xd7, 0x63, 0xaa, 0xca, 0xdf, 0xf8, 0xed, 0x39, 0xce, 0xc3, 0x84, 0xa9, 0xfd, 0x59,
-	0xf3, 0x08, 0x3f, 0xfc, 0x1b, 0x00, 0x00, 0xff, 0xff, 0xd2, 0xe4, 0xa9, 0xe1, 0x9d, 0x06, 0x00,
-	0x00,
+	// 823 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x56, 0x41, 0x4f, 0xdb, 0x48,
+	0x14, 0x8e, 0x13, 0x08, 0x64, 0x60, 0xb5, 0x62, 0x36, 0x2b, 0x79, 0x0d, 0xca, 0x22, 0xef, 0xae,
+	0x96, 0x22, 0xc5, 0x4e, 0xc2, 0x01, 0x7a, 0x68, 0xa9, 0x20, 0x45, 0x44, 0x6a, 0x2b, 0x08, 0x5c,
+	0xda, 0x8b, 0x3b, 0x4c, 0x86, 0xc4, 0x6a, 0xe2, 0x31, 0x33, 0xe3, 0x14, 0x6e, 0x55, 0x7b, 0xaf,
+	0x2a, 0xf5, 0x9f, 0xf4, 0x0f, 0xf4, 0x8a, 0xd4, 0x43, 0x91, 0x7a, 0x68, 0x7b, 0xa9, 0x2a, 0xe8,
+	0x8f, 0xe8, 0xb1, 0xf2, 0x78, 0x1c, 0x12, 0x11, 0x92, 0x40, 0x7b, 0x8b, 0xdf, 0x37, 0xef, 0x7b,
+	0xef, 0xfb, 0xe6, 0xf9, 0x39, 0xc0, 0x76, 0x3d, 0x41, 0x18, 0x6e, 0x20, 0xd7, 0x73, 0x38, 0xc1,
+	0x01, 0x73, 0xc5, 0x91, 0x8d, 0x71, 0xdb, 0xc6, 0xd4, 0xe3, 0x41, 0x8b, 0x30, 0xbb, 0x5d, 0xb4,
+	0x0f, 0x02, 0xc2, 0x8e, 0x2c, 0x9f, 0x51, 0x41, 0xe1, 0x3f, 0x7d, 0x12, 0x2c, 0x8c, 0xdb, 0x56,
+	0x9c, 0x60, 0xb5, 0x8b, 0x46, 0xb6, 0x4e, 0xeb, 0x54, 0x9e, 0xb7, 0xc3, 0x5f, 0x51, 0xaa, 0x31,
+	0x57, 0xa7, 0xb4, 0xde, 0x24, 0x36, 0xf2, 0x5d, 0x1b, 0x79, 0x1e, 0x15, 0x48, 0xb8, 0xd4, 0xe3,
+	0x0a, 0x2d, 0x5c, 0xd6, 0x49, 0xbb, 0x68, 0xf3, 0x06, 0x62, 0xa4, 0xe6, 0x74, 0x4a, 0x44, 0x19,
+	0xff, 0x0d, 0xc8, 0x78, 0xea, 0x32, 0xa2, 0x8e, 0x95, 0x46, 0x91, 0xd8, 0x4b, 0x6d, 0x66, 0x01,
+	0xdc, 0x0e, 0x45, 0x6f, 0x21, 0x86, 0x5a, 0xbc, 0x4a, 0x0e, 0x02, 0xc2, 0x85, 0xe9, 0x80, 0x3f,
+	0x7a, 0xa2, 0xdc, 0xa7, 0x1e, 0x27, 0x70, 0x13, 0xa4, 0x7d, 0x19, 0xd1, 0xb5, 0x79, 0x6d, 0x61,
+	0xaa, 0xb4, 0x68, 0x5d, 0xe6, 0x51, 0xbb, 0x68, 0xad, 0xab, 0x42, 0x11, 0xc7, 0xda, 0xd8, 0xf1,
+	0x97, 0xbf, 0x13, 0x55, 0x95, 0x6f, 0x1a, 0x40, 0x8f, 0x0a, 0x30, 0xda, 0x76, 0x6b, 0x84, 0x55,
+	0xbc, 0x7d, 0x1a, 0x17, 0x7f, 0xab, 0x81, 0xbf, 0xfa, 0x80, 0xaa, 0x87, 0x2d, 0x30, 0x19, 0x4b,
+	0x50, 0x5d, 0x58, 0xd6, 0x08, 0x37, 0x65, 0xad, 0x87, 0x70, 0xc8, 0xa4, 0x3a, 0xe9, 0xb0, 0x84,
+	0x8c, 0xbe, 0xaa, 0xa4, 0x27, 0x7f, 0x86, 0x31, 0x66, 0x31, 0x5f, 0x68, 0x20, 0xd3, 0x41, 0xa1,
+	0x0e, 0x26, 0x24, 0x53, 0xa5, 0x2c, 0x1b, 0xce, 0x54, 0xe3, 0x47, 0x68, 0x80, 0x49, 0xdc, 0x74,
+	0x89, 0x27, 0x2a, 0x65, 0x59, 0x39, 0x53, 0xed, 0x3c, 0x43, 0x13, 0x4c, 0x63, 0xea, 0x79, 0x04,
+	0x87, 0xa3, 0x53, 0x29, 0xeb, 0x29, 0x89, 0xf7, 0xc4, 0xe0, 0x1c, 0xc8, 0xe0, 0x06, 0xf2, 0x3c,
+	0xd2, 0xac, 0x94, 0xf5, 0x31, 0x79, 0xe0, 0x3c, 0x60, 0xce, 0x2a, 0x1b, 0x77, 0x1b, 0x8c, 0x0a,
+	0xd1, 0x24, 0x3b, 0x02, 0x09, 0x12, 0x9b, 0xfc, 0x59, 0x03, 0x46, 0x3f, 0x54, 0xb9, 0xfc, 0x10,
+	0x4c, 0xf3, 0x26, 0xe2, 0x0d, 0x87, 0x11, 0x4c, 0x59, 0x4d, 0x39, 0x5d, 0x18, 0xc9, 0x97, 0x9d,
+	0x30, 0xb1, 0x2a, 0xf3, 0xa4, 0x33, 0x5a, 0x75, 0x8a, 0x9f, 0x87, 0xe0, 0x63, 0x30, 0xe3, 0x23,
+	0xfc, 0x84, 0x08, 0xa7, 0x86, 0x04, 0x72, 0x0e, 0x02, 0x12, 0x10, 0x3d, 0x39, 0x9f, 0x1a, 0xe8,
+	0x7b, 0xcf, 0x3c, 0x85, 0xc9, 0x65, 0x24, 0x90, 0xf2, 0xfd, 0x77, 0xbf, 0x13, 0xd9, 0x0e, 0xc9,
+	0xcc, 0x97, 0x49, 0x30, 0xfb, 0x80, 0x1c, 0x8a, 0x0d, 0x42, 0xca, 0x2e, 0x17, 0xcc, 0xdd, 0x0b,
+	0x42, 0xc3, 0xee, 0x72, 0xe1, 0xb6, 0x90, 0x20, 0xf0, 0x5f, 0xf0, 0x1b, 0x0e, 0x18, 0x23, 0x9e,
+	0xd8, 0x24, 0x6e, 0xbd, 0x21, 0xa4, 0xba, 0x54, 0xb5, 0x37, 0x08, 0x73, 0x00, 0x34, 0x11, 0x8f,
+	0x8f, 0x24, 0xe5, 0x91, 0xae, 0x48, 0x88, 0x7b, 0xe4, 0x30, 0xc6, 0x53, 0x11, 0x7e, 0x1e, 0x81,
+	0x4b, 0xe0, 0xcf, 0x5a, 0x57, 0x75, 0x67, 0x9f, 0x21, 0x79, 0x6f, 0xea, 0xa2, 0xb2, 0xdd, 0xe0,
+	0x86, 0xc2, 0x60, 0x16, 0x8c, 0x0b, 0x2a, 0x50, 0x53, 0x1f, 0x97, 0x87, 0xa2, 0x87, 0xb0, 0x94,
+	0xa0, 0xf1, 0xdb, 0xa0, 0xa7, 0x25, 0xd4, 0x15, 0x89, 0xf0, 0xd8, 0x1f, 0x7d, 0x22, 0xc6, 0xe3,
+	0x88, 0x79, 0x03, 0xfc, 0x2f, 0xef, 0x7a, 0x80, 0x29, 0xf1, 0x5c, 0x3c, 0xd3, 0xc0, 0xc2, 0xf0,
+	0xb3, 0x6a, 0x4a, 0x76, 0xc1, 0x58, 0x78, 0x87, 0x6a, 0x3a, 0xee, 0x8c, 0x34, 0x1d, 0x83, 0x78,
+	0x25, 0x5b, 0xe9, 0x63, 0x1a, 0x8c, 0xcb, 0x16, 0xe0, 0x1b, 0x0d, 0x4c, 0x75, 0xed, 0x21, 0xb8,
+	0x3c, 0x52, 0x85, 0x8b, 0xfb, 0xcc, 0x58, 0xb9, 0x7a, 0x62, 0x24, 0xd1, 0x2c, 0x3c, 0xff, 0xf0,
+	0xed, 0x75, 0x72, 0x11, 0x2e, 0x0c, 0xff, 0x7e, 0x44, 0xab, 0x0d, 0xbe, 0xd3, 0xc0, 0xcc, 0x85,
+	0xf5, 0x05, 0x6f, 0x5d, 0xa1, 0x83, 0x8b, 0x3b, 0xd1, 0xb8, 0x7d, 0xdd, 0x74, 0x25, 0x63, 0x59,
+	0xca, 0x28, 0x42, 0x7b, 0x04, 0x19, 0x2a, 0x3f, 0xef, 0x86, 0x7d, 0xbf, 0xd7, 0xd4, 0x07, 0xa2,
+	0x67, 0x4f, 0xc0, 0x2b, 0xf4, 0xd3, 0x6f, 0xfd, 0x18, 0xab, 0xd7, 0xce, 0x57, 0x82, 0x56, 0xa4,
+	0xa0, 0x12, 0x2c, 0x0c, 0x17, 0x24, 0x14, 0x81, 0xc3, 0x65, 0xeb, 0xdf, 0x35, 0xf5, 0xed, 0xe9,
+	0x33, 0x89, 0xf0, 0xde, 0xe8, 0x7d, 0x0d, 0x7f, 0x99, 0x8c, 0xfb, 0xbf, 0x88, 0x4d, 0x69, 0x5e,
+	0x95, 0x9a, 0x6f, 0xc2, 0xe5, 0xe1, 0x9a, 0xc3, 0x3d, 0x94, 0xdf, 0x27, 0x24, 0xdf, 0xbd, 0x65,
+	0xd6, 0x2a, 0xc7, 0xa7, 0x39, 0xed, 0xe4, 0x34, 0xa7, 0x7d, 0x3d, 0xcd, 0x69, 0xaf, 0xce, 0x72,
+	0x89, 0x93, 0xb3, 0x5c, 0xe2, 0xd3, 0x59, 0x2e, 0xf1, 0xc8, 0xae, 0xbb, 0xa2, 0x11, 0xec, 0x59,
+	0x98, 0xb6, 0x6c, 0x86, 0x5a, 0x3e, 0x62, 0x22, 0xef, 0x62, 0x1e, 0xff, 0xb6, 0x0f, 0xbb, 0xec,
+	0x3c, 0xf2, 0x09, 0xdf, 0x4b, 0xcb, 0xbf, 0x0f, 0x4b, 0x3f, 0x02, 0x00, 0x00, 0xff, 0xff, 0x75,
+	0xdd, 0x12, 0x66, 0x57, 0x09, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -434,6 +635,9 @@ type QueryClient interface {
 	// packet has been sent and not yet handled by the provider) and the
 	// packets waiting to be sent to the provider, oldest first.
 	QueryThrottleState(ctx context.Context, in *QueryThrottleStateRequest, opts ...grpc.CallOption) (*QueryThrottleStateResponse, error)
+	// QueryNextFeeDistribution estimates the next reward transmission to the
+	// provider: when it happens and how the collected fees are split.
+	QueryNextFeeDistribution(ctx context.Context, in *QueryNextFeeDistributionEstimateRequest, opts ...grpc.CallOption) (*QueryNextFeeDistributionEstimateResponse, error)
 }
 
 type queryClient struct {
@@ -471,6 +675,15 @@ func (c *queryClient) QueryThrottleState(ctx context.Context, in *QueryThrottleS
 	return out, nil
 }
 
+func (c *queryClient) QueryNextFeeDistribution(ctx context.Context, in *QueryNextFeeDistributionEstimateRequest, opts ...grpc.CallOption) (*QueryNextFeeDistributionEstimateResponse, error) {
+	out := new(QueryNextFeeDistributionEstimateResponse)
+	err := c.cc.Invoke(ctx, "/interchain_security.ccv.consumer.v1.Query/QueryNextFeeDistribution", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	// QueryParams returns the consumer module parameters.
@@ -482,6 +695,9 @@ type QueryServer interface {
 	// packet has been sent and not yet handled by the provider) and the
 	// packets waiting to be sent to the provider, oldest first.
 	QueryThrottleState(context.Context, *QueryThrottleStateRequest) (*QueryThrottleStateResponse, error)
+	// QueryNextFeeDistribution estimates the next reward transmission to the
+	// provider: when it happens and how the collected fees are split.
+	QueryNextFeeDistribution(context.Context, *QueryNextFeeDistributionEstimateRequest) (*QueryNextFeeDistributionEstimateResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -496,6 +712,9 @@ func (*UnimplementedQueryServer) QueryProviderInfo(ctx context.Context, req *Que
 }
 func (*UnimplementedQueryServer) QueryThrottleState(ctx context.Context, req *QueryThrottleStateRequest) (*QueryThrottleStateResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method QueryThrottleState not implemented")
+}
+func (*UnimplementedQueryServer) QueryNextFeeDistribution(ctx context.Context, req *QueryNextFeeDistributionEstimateRequest) (*QueryNextFeeDistributionEstimateResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryNextFeeDistribution not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -556,6 +775,24 @@ func _Query_QueryThrottleState_Handler(srv interface{}, ctx context.Context, dec
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_QueryNextFeeDistribution_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryNextFeeDistributionEstimateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).QueryNextFeeDistribution(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/interchain_security.ccv.consumer.v1.Query/QueryNextFeeDistribution",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).QueryNextFeeDistribution(ctx, req.(*QueryNextFeeDistributionEstimateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "interchain_security.ccv.consumer.v1.Query",
@@ -572,6 +809,10 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "QueryThrottleState",
 			Handler:    _Query_QueryThrottleState_Handler,
+		},
+		{
+			MethodName: "QueryNextFeeDistribution",
+			Handler:    _Query_QueryNextFeeDistribution_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -823,6 +1064,130 @@ func (m *QueryThrottleStateResponse) MarshalToSizedBuffer(dAtA []byte) (int, err
 	return len(dAtA) - i, nil
 }
 
+func (m *NextFeeDistributionEstimate) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *NextFeeDistributionEstimate) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *NextFeeDistributionEstimate) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ToConsumer) > 0 {
+		i -= len(m.ToConsumer)
+		copy(dAtA[i:], m.ToConsumer)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ToConsumer)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	if len(m.ToProvider) > 0 {
+		i -= len(m.ToProvider)
+		copy(dAtA[i:], m.ToProvider)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ToProvider)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if len(m.Total) > 0 {
+		i -= len(m.Total)
+		copy(dAtA[i:], m.Total)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Total)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.DistributionFraction) > 0 {
+		i -= len(m.DistributionFraction)
+		copy(dAtA[i:], m.DistributionFraction)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.DistributionFraction)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.NextHeight != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.NextHeight))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.LastHeight != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.LastHeight))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.CurrentHeight != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.CurrentHeight))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryNextFeeDistributionEstimateRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryNextFeeDistributionEstimateRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryNextFeeDistributionEstimateRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryNextFeeDistributionEstimateResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryNextFeeDistributionEstimateResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryNextFeeDistributionEstimateResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Data != nil {
+		{
+			size, err := m.Data.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -925,6 +1290,62 @@ func (m *QueryThrottleStateResponse) Size() (n int) {
 			l = e.Size()
 			n += 1 + l + sovQuery(uint64(l))
 		}
+	}
+	return n
+}
+
+func (m *NextFeeDistributionEstimate) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.CurrentHeight != 0 {
+		n += 1 + sovQuery(uint64(m.CurrentHeight))
+	}
+	if m.LastHeight != 0 {
+		n += 1 + sovQuery(uint64(m.LastHeight))
+	}
+	if m.NextHeight != 0 {
+		n += 1 + sovQuery(uint64(m.NextHeight))
+	}
+	l = len(m.DistributionFraction)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Total)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.ToProvider)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.ToConsumer)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryNextFeeDistributionEstimateRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *QueryNextFeeDistributionEstimateResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Data != nil {
+		l = m.Data.Size()
+		n += 1 + l + sovQuery(uint64(l))
 	}
 	return n
 }
@@ -1558,6 +1979,377 @@ func (m *QueryThrottleStateResponse) Unmarshal(dAtA []byte) error {
 			}
 			m.PacketDataQueue = append(m.PacketDataQueue, types.ConsumerPacketData{})
 			if err := m.PacketDataQueue[len(m.PacketDataQueue)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *NextFeeDistributionEstimate) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: NextFeeDistributionEstimate: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: NextFeeDistributionEstimate: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CurrentHeight", wireType)
+			}
+			m.CurrentHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CurrentHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LastHeight", wireType)
+			}
+			m.LastHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LastHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NextHeight", wireType)
+			}
+			m.NextHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.NextHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DistributionFraction", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DistributionFraction = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Total", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Total = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ToProvider", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ToProvider = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ToConsumer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ToConsumer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryNextFeeDistributionEstimateRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryNextFeeDistributionEstimateRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryNextFeeDistributionEstimateRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryNextFeeDistributionEstimateResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryNextFeeDistributionEstimateResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryNextFeeDistributionEstimateResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Data", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Data == nil {
+				m.Data = &NextFeeDistributionEstimate{}
+			}
+			if err := m.Data.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex
