@@ -20,6 +20,8 @@ func TestRootCommands(t *testing.T) {
 		{"genesis", "add-genesis-account"}, {"genesis", "gentx"}, {"genesis", "collect-gentxs"}, {"genesis", "validate"},
 		{"tx", "provider", "create-consumer"}, {"tx", "bank", "send"}, {"tx", "staking", "delegate"},
 		{"query", "provider", "consumer-genesis"}, {"query", "provider", "list-consumer-chains"},
+		{"tx", "provider", "opt-in"}, {"tx", "provider", "opt-out"}, {"tx", "provider", "assign-consensus-key"},
+		{"tx", "provider", "set-consumer-commission-rate"},
 	} {
 		cmd, _, err := root.Find(path)
 		require.NoError(t, err, path)

@@ -131,6 +131,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"`<daemon> comet show-validator` prints on the consumer node. Sign with the validator's operator account.",
 					Example: `assign-consensus-key 0 '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"<base64>"}' ` +
 						`--provider-addr cosmosvaloper1... --from validator`,
+					FlagOptions:    deprecatedChainIDFlag,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "consumer_key"}},
 				},
 				{
@@ -139,6 +140,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:     "Validate a consumer chain from the next epoch, optionally with its own consensus key",
 					Example: `opt-in 0 '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"<base64>"}' ` +
 						`--provider-addr cosmosvaloper1... --from validator`,
+					FlagOptions:    deprecatedChainIDFlag,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "consumer_key", Optional: true}},
 				},
 				{
@@ -146,9 +148,25 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:            "set-consumer-commission-rate [consumer-id] [commission-rate]",
 					Short:          "Take another commission on a consumer chain's rewards than on the provider's",
 					Example:        `set-consumer-commission-rate 0 0.05 --provider-addr cosmosvaloper1... --from validator`,
+					FlagOptions:    deprecatedChainIDFlag,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "rate"}},
+				},
+				{
+					RpcMethod:      "OptOut",
+					Use:            "opt-out [consumer-id]",
+					Short:          "Stop validating a consumer chain from the next epoch",
+					Example:        `opt-out 0 --provider-addr cosmosvaloper1... --from validator`,
+					FlagOptions:    deprecatedChainIDFlag,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}},
 				},
 			},
 		},
 	}
+}
+
+// deprecatedChainIDFlag renames the flag of the deprecated chain_id field
+// of the validator messages, which would otherwise clash with the
+// transaction flag --chain-id, and hides it: it must stay empty.
+var deprecatedChainIDFlag = map[string]*autocliv1.FlagOptions{
+	"chain_id": {Name: "deprecated-chain-id", Hidden: true, Usage: "deprecated: must be empty"},
 }
