@@ -21,7 +21,7 @@ import (
 // launched one and a stopped one. On the launched consumer validator 0
 // holds "held" and validator 1 replaced "old" by "new".
 type keyScene struct {
-	f                            *fixture
+	f                             *fixture
 	registered, launched, stopped string
 }
 
