@@ -73,6 +73,13 @@ func (n *Network) CreateConsumer(chainID string, spawnTime time.Time) string {
 func (n *Network) LaunchConsumer(chainID string) *Consumer {
 	n.TB.Helper()
 	id := n.CreateConsumer(chainID, n.Provider.ProposedHeader.Time)
+	return n.LaunchCreatedConsumer(id, chainID)
+}
+
+// LaunchCreatedConsumer is LaunchConsumer for a consumer created earlier
+// whose spawn time has come.
+func (n *Network) LaunchCreatedConsumer(id, chainID string) *Consumer {
+	n.TB.Helper()
 	n.Coord.CommitBlock(n.Provider) // BeginBlock launches it
 	pk := ProviderApp(n.Provider).ProviderKeeper
 	ctx := n.Provider.GetContext()
@@ -82,7 +89,7 @@ func (n *Network) LaunchConsumer(chainID string) *Consumer {
 	clientID, err := pk.ConsumerClientID.Get(ctx, id)
 	require.NoError(n.TB, err)
 
-	chain := newConsumerChain(n.TB, n.Coord, chainID, n.Provider.Vals, n.Provider.Signers, genesis)
+	chain := newConsumerChain(n.TB, n.Coord, chainID, consumerValSet(n.TB, genesis), n.Provider.Signers, genesis)
 	providerClientOnConsumer, err := ConsumerApp(chain).ConsumerKeeper.ProviderClientID.Get(chain.GetContext())
 	require.NoError(n.TB, err)
 
