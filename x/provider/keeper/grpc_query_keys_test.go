@@ -64,6 +64,18 @@ func TestKeyQueries(t *testing.T) {
 	require.Equal(t, v.val.Commission.Rate, rate(v), "falls back to the provider commission")
 	require.NoError(t, f.k.SetConsumerCommissionRate(f.ctx, id, v.consAddr, math.LegacyNewDecWithPrec(7, 2)))
 	require.Equal(t, math.LegacyNewDecWithPrec(7, 2), rate(v))
+
+	vals, err := q.QueryConsumerValidators(f.ctx, &types.QueryConsumerValidatorsRequest{ConsumerId: id})
+	require.NoError(t, err)
+	found := false
+	for _, cv := range vals.Validators {
+		if cv.ProviderAddress == provider {
+			found = true
+			require.Equal(t, math.LegacyNewDecWithPrec(7, 2), cv.ConsumerCommissionRate)
+			require.Equal(t, v.val.Commission.Rate, cv.ProviderCommissionRate)
+		}
+	}
+	require.True(t, found, "consumer-validators lists the validator")
 }
 
 func TestKeyQueriesRefuseBadRequests(t *testing.T) {
