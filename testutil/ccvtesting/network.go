@@ -10,7 +10,6 @@ import (
 
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
 
-	cmttypes "github.com/cometbft/cometbft/types"
 
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
 	providerkeeper "github.com/rampart-ics/rampart/x/provider/keeper"
@@ -118,6 +117,13 @@ func (n *Network) LaunchConsumerWith(chainID string, setup func(consumerID strin
 	id := n.CreateOptInConsumer(chainID, time.Time{})
 	setup(id)
 	n.ScheduleLaunch(id)
+	return n.LaunchCreatedConsumer(id, chainID)
+}
+
+// LaunchCreatedConsumer launches a consumer created earlier whose spawn
+// time has come, and starts its chain like LaunchConsumer.
+func (n *Network) LaunchCreatedConsumer(id, chainID string) *Consumer {
+	n.TB.Helper()
 	n.Coord.CommitBlock(n.Provider) // BeginBlock launches it
 	pk := ProviderApp(n.Provider).ProviderKeeper
 	require.Equal(n.TB, providertypes.CONSUMER_PHASE_LAUNCHED, pk.GetConsumerPhase(n.Provider.GetContext(), id))
@@ -153,7 +159,7 @@ func (n *Network) startConsumer(id, chainID string) *Consumer {
 	clientID, err := pk.ConsumerClientID.Get(ctx, id)
 	require.NoError(n.TB, err)
 
-	chain := newConsumerChain(n.TB, n.Coord, chainID, genesisValSet(n.TB, genesis), n.Provider.Signers, genesis)
+	chain := newConsumerChain(n.TB, n.Coord, chainID, consumerValSet(n.TB, genesis), n.Provider.Signers, genesis)
 	providerClientOnConsumer, err := ConsumerApp(chain).ConsumerKeeper.ProviderClientID.Get(chain.GetContext())
 	require.NoError(n.TB, err)
 
@@ -171,16 +177,6 @@ func (n *Network) startConsumer(id, chainID string) *Consumer {
 	c := &Consumer{ID: id, Chain: chain, Path: path}
 	n.Consumers = append(n.Consumers, c)
 	return c
-}
-
-// genesisValSet is the CometBFT set a consumer starts with: the initial set
-// in its genesis. Its keys must be provider keys (the chain signs with the
-// provider's signers).
-func genesisValSet(tb testing.TB, genesis ccv.ConsumerGenesisState) *cmttypes.ValidatorSet {
-	tb.Helper()
-	vals, err := cmttypes.PB2TM.ValidatorUpdates(genesis.Provider.InitialValSet)
-	require.NoError(tb, err)
-	return cmttypes.NewValidatorSet(vals)
 }
 
 // Handshake opens the CCV channel (the consumer initiates, as it must) and

@@ -124,49 +124,49 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Skip:      true, // governance only
 				},
 				{
-					RpcMethod: "AssignConsumerKey",
-					Use:       "assign-consensus-key [consumer-id] [consumer-pubkey]",
-					Short:     "Use another consensus key on a consumer chain, from the next epoch",
+					RpcMethod:   "AssignConsumerKey",
+					FlagOptions: deprecatedChainIDFlag,
+					Use:         "assign-consensus-key [consumer-id] [consumer-pubkey]",
+					Short:       "Use another consensus key on a consumer chain, from the next epoch",
 					Long: "Assigns the key the validator signs with on a consumer chain. The key is the JSON that " +
 						"`<daemon> comet show-validator` prints on the consumer node. Sign with the validator's operator account.",
 					Example: `assign-consensus-key 0 '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"<base64>"}' ` +
 						`--provider-addr cosmosvaloper1... --from validator`,
-					FlagOptions:    deprecatedChainIDFlag,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "consumer_key"}},
 				},
 				{
-					RpcMethod: "OptIn",
-					Use:       "opt-in [consumer-id] [consumer-pubkey]",
-					Short:     "Validate a consumer chain from the next epoch, optionally with its own consensus key",
+					RpcMethod:   "OptIn",
+					FlagOptions: deprecatedChainIDFlag,
+					Use:         "opt-in [consumer-id] [consumer-pubkey]",
+					Short:       "Validate a consumer chain from the next epoch, optionally with its own consensus key",
 					Example: `opt-in 0 '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"<base64>"}' ` +
 						`--provider-addr cosmosvaloper1... --from validator`,
-					FlagOptions:    deprecatedChainIDFlag,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "consumer_key", Optional: true}},
 				},
 				{
-					RpcMethod:      "SetConsumerCommissionRate",
-					Use:            "set-consumer-commission-rate [consumer-id] [commission-rate]",
-					Short:          "Take another commission on a consumer chain's rewards than on the provider's",
-					Example:        `set-consumer-commission-rate 0 0.05 --provider-addr cosmosvaloper1... --from validator`,
-					FlagOptions:    deprecatedChainIDFlag,
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "rate"}},
-				},
-				{
+					// The PSS work owns this command's text; the flag rename
+					// keeps autocli from panicking on --chain-id.
 					RpcMethod:      "OptOut",
 					Use:            "opt-out [consumer-id]",
 					Short:          "Stop validating a consumer chain from the next epoch",
-					Example:        `opt-out 0 --provider-addr cosmosvaloper1... --from validator`,
 					FlagOptions:    deprecatedChainIDFlag,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}},
+				},
+				{
+					RpcMethod:      "SetConsumerCommissionRate",
+					FlagOptions:    deprecatedChainIDFlag,
+					Use:            "set-consumer-commission-rate [consumer-id] [commission-rate]",
+					Short:          "Take another commission on a consumer chain's rewards than on the provider's",
+					Example:        `set-consumer-commission-rate 0 0.05 --provider-addr cosmosvaloper1... --from validator`,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "rate"}},
 				},
 			},
 		},
 	}
 }
 
-// deprecatedChainIDFlag renames the flag of the deprecated chain_id field
-// of the validator messages, which would otherwise clash with the
-// transaction flag --chain-id, and hides it: it must stay empty.
+// deprecatedChainIDFlag renames the messages' deprecated chain_id field,
+// whose flag would clash with the tx --chain-id flag; it must stay empty.
 var deprecatedChainIDFlag = map[string]*autocliv1.FlagOptions{
-	"chain_id": {Name: "deprecated-chain-id", Hidden: true, Usage: "deprecated: must be empty"},
+	"chain_id": {Name: "deprecated-chain-id", Hidden: true, Usage: "deprecated, must be empty: the consumer is the consumer-id argument"},
 }

@@ -81,6 +81,9 @@ func (q queryServer) describeConsumerValidator(ctx sdk.Context, consumerID strin
 	rate := val.Commission.Rate
 	out.Rate = rate //nolint:staticcheck // deprecated, still filled for old clients
 	out.ConsumerCommissionRate = rate
+	if consumerRate, err := q.ConsumerCommissionRate.Get(ctx, collections.Join(consumerID, cv.ProviderConsAddr)); err == nil {
+		out.ConsumerCommissionRate = consumerRate
+	}
 	out.ProviderCommissionRate = rate
 	out.Description = val.Description
 	out.ProviderOperatorAddress = val.GetOperator()
