@@ -17,40 +17,22 @@ import (
 // create the accounts.
 const consumerFunds = "1000000000ucon"
 
-// launchConsumer registers c on the provider with MsgCreateConsumer,
-// waits for the launch, and returns the genesis the provider generated
-// for it.
+// launchConsumer registers c on the provider with MsgCreateConsumer, has
+// every provider validator opt in, schedules the launch a few seconds
+// away, waits for it, and returns the genesis the provider generated for
+// it. Consumers are opt-in chains: one that nobody joined would not launch.
 func (n *Network) launchConsumer(ctx context.Context, opts *Options, c *Chain) (json.RawMessage, error) {
 	dir := filepath.Join(n.Home, c.ChainID)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
 	metadata := filepath.Join(dir, "metadata.json")
-	initParams := filepath.Join(dir, "init.json")
-	spawn := time.Now().UTC().Add(3 * time.Second).Format(time.RFC3339)
 	if err := writeJSON(metadata, map[string]string{
 		"name": c.ChainID, "description": "local network consumer", "metadata": "{}",
 	}); err != nil {
 		return nil, err
 	}
-	if err := writeJSON(initParams, map[string]any{
-		// The revision must be the one in the chain id ("consumer-2" → 2),
-		// or IBC refuses the provider's client of it.
-		"initial_height": map[string]string{
-			"revision_number": strconv.FormatUint(clienttypes.ParseChainID(c.ChainID), 10), "revision_height": "1",
-		},
-		"spawn_time":                           spawn,
-		"unbonding_period":                     "1728000s",
-		"ccv_timeout_period":                   "2419200s",
-		"transfer_timeout_period":              "3600s",
-		"consumer_redistribution_fraction":     "0.75",
-		"blocks_per_distribution_transmission": "1000",
-		"historical_entries":                   "10000",
-	}); err != nil {
-		return nil, err
-	}
-	if _, err := n.Tx(ctx, &n.Provider, UserKey, "provider", "create-consumer", c.ChainID, metadata,
-		"--initialization-parameters", initParams); err != nil {
+	if _, err := n.Tx(ctx, &n.Provider, UserKey, "provider", "create-consumer", c.ChainID, metadata); err != nil {
 		return nil, err
 	}
 	id, err := n.consumerID(ctx, c.ChainID)
@@ -58,7 +40,19 @@ func (n *Network) launchConsumer(ctx context.Context, opts *Options, c *Chain) (
 		return nil, err
 	}
 	c.ConsumerID = id
-	opts.progress("%s: registered on the provider as consumer %s, spawn time %s", c.ChainID, id, spawn)
+	if err := n.optInAll(ctx, id); err != nil {
+		return nil, fmt.Errorf("%s: %w", c.ChainID, err)
+	}
+	initParams := filepath.Join(dir, "init.json")
+	spawn := time.Now().UTC().Add(3 * time.Second).Format(time.RFC3339)
+	if err := writeJSON(initParams, consumerInitParams(c.ChainID, spawn)); err != nil {
+		return nil, err
+	}
+	if _, err := n.Tx(ctx, &n.Provider, UserKey, "provider", "update-consumer", id,
+		"--initialization-parameters", initParams); err != nil {
+		return nil, err
+	}
+	opts.progress("%s: registered on the provider as consumer %s, every validator opted in, spawn time %s", c.ChainID, id, spawn)
 
 	var chain struct {
 		Phase    string `json:"phase"`
@@ -83,6 +77,39 @@ func (n *Network) launchConsumer(ctx context.Context, opts *Options, c *Chain) (
 		return nil, err
 	}
 	return genesis, nil
+}
+
+// optInAll has every provider validator opt in to a consumer with its
+// provider consensus key.
+func (n *Network) optInAll(ctx context.Context, consumerID string) error {
+	for i := range n.Provider.Nodes {
+		valoper, err := n.operatorAddress(ctx, i)
+		if err != nil {
+			return err
+		}
+		if _, err := n.Tx(ctx, &n.Provider, ValidatorKey(i), "provider", "opt-in", consumerID, "--provider-addr", valoper); err != nil {
+			return fmt.Errorf("opting in %s: %w", ValidatorKey(i), err)
+		}
+	}
+	return nil
+}
+
+// consumerInitParams are a local consumer's initialization parameters.
+func consumerInitParams(chainID, spawn string) map[string]any {
+	return map[string]any{
+		// The revision must be the one in the chain id ("consumer-2" → 2),
+		// or IBC refuses the provider's client of it.
+		"initial_height": map[string]string{
+			"revision_number": strconv.FormatUint(clienttypes.ParseChainID(chainID), 10), "revision_height": "1",
+		},
+		"spawn_time":                           spawn,
+		"unbonding_period":                     "1728000s",
+		"ccv_timeout_period":                   "2419200s",
+		"transfer_timeout_period":              "3600s",
+		"consumer_redistribution_fraction":     "0.75",
+		"blocks_per_distribution_transmission": "1000",
+		"historical_entries":                   "10000",
+	}
 }
 
 // consumerID finds the id the provider gave chainID: the highest one, as

@@ -7,8 +7,10 @@
 //  1. provider: `providerd init` per validator, keys in one test keyring,
 //     funded accounts, one gentx per validator, collect-gentxs, config
 //     files (loopback ports, peers, 1 s blocks), start, wait for blocks;
-//  2. per consumer: MsgCreateConsumer (`tx provider create-consumer`) with
-//     a spawn time a few seconds away, wait for LAUNCHED, read the
+//  2. per consumer: MsgCreateConsumer (`tx provider create-consumer`),
+//     MsgOptIn from every validator (`tx provider opt-in`), then
+//     MsgUpdateConsumer with a spawn time a few seconds away, wait for
+//     LAUNCHED, read the
 //     `consumer-genesis`, `consumerd init` per validator with the
 //     validator's provider consensus key, the genesis under
 //     app_state.ccvconsumer, start, wait for blocks;
