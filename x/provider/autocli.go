@@ -13,7 +13,7 @@ const (
 // AutoCLIOptions describes the provider's query and tx commands; the SDK
 // builds them from the proto services. Names follow the incumbent's CLI.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
-	return &autocliv1.ModuleOptions{
+	opts := &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
 			Service: queryService,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
@@ -65,6 +65,19 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "params",
 					Short:     "The provider module parameters",
 				},
+				{
+					RpcMethod:      "QueryConsumerChainOptedInValidators",
+					Use:            "consumer-opted-in-validators [consumer-id]",
+					Short:          "The consensus addresses of the validators opted in to a consumer",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}},
+				},
+				{
+					RpcMethod:      "QueryConsumerChainsValidatorHasToValidate",
+					Use:            "has-to-validate [provider-consensus-address]",
+					Short:          "The consumers a validator secures now or will from the next epoch",
+					Example:        "has-to-validate cosmosvalcons1...",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "provider_address"}},
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -97,7 +110,18 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "UpdateParams",
 					Skip:      true, // governance only
 				},
+				{
+					RpcMethod: "OptOut",
+					Use:       "opt-out [consumer-id] [validator-operator-address]",
+					Short:     "Stop securing a launched consumer from the next epoch",
+					Long: "Opts a validator out of a launched consumer; sign with the validator's own account. " +
+						"Validators in a top-N chain's top N cannot opt out.",
+					Example:        "opt-out 0 cosmosvaloper1... --from validator",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "provider_addr"}},
+				},
 			},
 		},
 	}
+	hideDeprecatedChainID(opts.Tx)
+	return opts
 }
