@@ -66,6 +66,19 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:     "The provider module parameters",
 				},
 				{
+					RpcMethod:      "QueryConsumerChainOptedInValidators",
+					Use:            "consumer-opted-in-validators [consumer-id]",
+					Short:          "The consensus addresses of the validators opted in to a consumer",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}},
+				},
+				{
+					RpcMethod:      "QueryConsumerChainsValidatorHasToValidate",
+					Use:            "has-to-validate [provider-consensus-address]",
+					Short:          "The consumers a validator secures now or will from the next epoch",
+					Example:        "has-to-validate cosmosvalcons1...",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "provider_address"}},
+				},
+				{
 					RpcMethod:      "QueryValidatorConsumerAddr",
 					Use:            "validator-consumer-key [consumer-id] [provider-validator-address]",
 					Short:          "The consensus address a validator uses on a consumer; empty if it assigned no key there",
@@ -144,13 +157,14 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "consumer_key", Optional: true}},
 				},
 				{
-					// The PSS work owns this command's text; the flag rename
-					// keeps autocli from panicking on --chain-id.
-					RpcMethod:      "OptOut",
-					Use:            "opt-out [consumer-id]",
-					Short:          "Stop validating a consumer chain from the next epoch",
+					RpcMethod: "OptOut",
+					Use:       "opt-out [consumer-id] [validator-operator-address]",
+					Short:     "Stop securing a launched consumer from the next epoch",
+					Long: "Opts a validator out of a launched consumer; sign with the validator's own account. " +
+						"Validators in a top-N chain's top N cannot opt out.",
+					Example:        "opt-out 0 cosmosvaloper1... --from validator",
 					FlagOptions:    deprecatedChainIDFlag,
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}},
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "provider_addr"}},
 				},
 				{
 					RpcMethod:      "SetConsumerCommissionRate",

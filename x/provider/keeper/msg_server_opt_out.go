@@ -71,15 +71,17 @@ func (k *Keeper) OptOut(ctx sdk.Context, consumerID string, consAddr sdk.ConsAdd
 	if phase != types.CONSUMER_PHASE_LAUNCHED {
 		return errorsmod.Wrapf(types.ErrInvalidPhase, "consumer %s is %s; validators can only opt out of a launched consumer", consumerID, phase)
 	}
+	// The top N is checked first: its members are in even before the epoch
+	// that records their opt-in.
+	if err := k.requireOutsideTopN(ctx, consumerID, consAddr); err != nil {
+		return err
+	}
 	optedIn, err := k.IsOptedIn(ctx, consumerID, consAddr)
 	if err != nil {
 		return err
 	}
 	if !optedIn {
 		return errorsmod.Wrapf(types.ErrNotOptedIn, "validator %s is not opted in to consumer %s", consAddr, consumerID)
-	}
-	if err := k.requireOutsideTopN(ctx, consumerID, consAddr); err != nil {
-		return err
 	}
 	return k.DeleteOptedIn(ctx, consumerID, consAddr)
 }
