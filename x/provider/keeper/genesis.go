@@ -96,6 +96,7 @@ func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
 			return k.EquivocationEvidenceMinHeight.Set(ctx, id, cs.EquivocationEvidenceMinHeight)
 		}},
 		{cs.RemovalTime != nil, func() error { return k.RemovalTime.Set(ctx, id, *cs.RemovalTime) }},
+		{len(cs.HandledEvidenceHashes) > 0, func() error { return k.importHandledEvidence(ctx, id, cs.HandledEvidenceHashes) }},
 		// The time queues follow from the phase and the stored times.
 		{cs.Phase == types.CONSUMER_PHASE_INITIALIZED && cs.InitializationParameters != nil, func() error {
 			return k.SpawnTimeQueue.Set(ctx, collections.Join(cs.InitializationParameters.SpawnTime, id))
@@ -180,6 +181,7 @@ func (k *Keeper) exportConsumer(ctx sdk.Context, id string) (types.ConsumerState
 	get(func() error { return exportOptional(ctx, k.ConsumerInfractionParams, id, &cs.InfractionParameters) })
 	get(func() error { return exportOptional(ctx, k.ConsumerRewardDenoms, id, &cs.AllowlistedRewardDenoms) })
 	get(func() error { return exportOptional(ctx, k.RemovalTime, id, &cs.RemovalTime) })
+	get(func() (e error) { cs.HandledEvidenceHashes, e = k.handledEvidence(ctx, id); return })
 	return cs, err
 }
 
