@@ -33,7 +33,7 @@ func consumerKey(seed byte) cmted25519.PrivKey {
 }
 
 // signedVote is a precommit by key for a block named by one byte.
-func signedVote(t *testing.T, key cmted25519.PrivKey, chainID string, height int64, round int32, block byte) *cmtproto.Vote {
+func signedVote(t testing.TB, key cmted25519.PrivKey, chainID string, height int64, round int32, block byte) *cmtproto.Vote {
 	t.Helper()
 	v := cmttypes.Vote{
 		Type:   cmtproto.PrecommitType,
@@ -54,7 +54,7 @@ func signedVote(t *testing.T, key cmted25519.PrivKey, chainID string, height int
 }
 
 // headerWithVals is an infraction header whose validator set holds keys.
-func headerWithVals(t *testing.T, keys ...cmted25519.PrivKey) *ibctm.Header {
+func headerWithVals(t testing.TB, keys ...cmted25519.PrivKey) *ibctm.Header {
 	t.Helper()
 	var vals []*cmttypes.Validator
 	for _, k := range keys {
@@ -68,7 +68,7 @@ func headerWithVals(t *testing.T, keys ...cmted25519.PrivKey) *ibctm.Header {
 }
 
 // doubleVote is valid evidence that key voted for blocks 1 and 2 at height.
-func doubleVote(t *testing.T, consumerID string, key cmted25519.PrivKey, height int64) *types.MsgSubmitConsumerDoubleVoting {
+func doubleVote(t testing.TB, consumerID string, key cmted25519.PrivKey, height int64) *types.MsgSubmitConsumerDoubleVoting {
 	t.Helper()
 	return &types.MsgSubmitConsumerDoubleVoting{
 		Submitter:  otherAddr,
