@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"go.uber.org/mock/gomock"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
@@ -13,6 +14,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
 
 	cmted25519 "github.com/cometbft/cometbft/crypto/ed25519"
@@ -275,4 +277,25 @@ func findEvent(ctx sdk.Context, eventType string) *sdk.Event {
 		}
 	}
 	return nil
+}
+
+func TestDeletedConsumerForgetsHandledEvidence(t *testing.T) {
+	f, _, id := evidenceFixture(t)
+	_, err := f.msgServer().SubmitConsumerDoubleVoting(f.ctx, doubleVote(t, id, consumerKey(1), 10))
+	require.NoError(t, err)
+	require.NoError(t, f.k.StopConsumer(f.ctx, id))
+	has := func() bool {
+		iter, err := f.k.HandledEvidence.Iterate(f.ctx, collections.NewPrefixedPairRange[string, []byte](id))
+		require.NoError(t, err)
+		keys, err := iter.Keys()
+		require.NoError(t, err)
+		return len(keys) > 0
+	}
+	require.True(t, has(), "a stopped consumer keeps its handled evidence")
+
+	f.channels.MockChannelKeeper.EXPECT().GetChannel(gomock.Any(), gomock.Any(), gomock.Any()).Return(channeltypes.Channel{}, false).AnyTimes()
+	require.NoError(t, f.k.DeleteConsumer(f.ctx, id))
+	require.False(t, has(), "a deleted consumer's handled evidence is gone")
+	_, err = f.k.EquivocationEvidenceMinHeight.Get(f.ctx, id)
+	require.ErrorIs(t, err, collections.ErrNotFound)
 }
