@@ -1,7 +1,10 @@
 package keeper_test
 
 import (
+	"math/rand"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/rampart-ics/rampart/x/provider/keeper"
 	"github.com/rampart-ics/rampart/x/provider/types"
@@ -53,4 +56,46 @@ func FuzzMisbehaviour(f *testing.F) {
 			t.Fatal("amnesia-looking evidence blames validators")
 		}
 	})
+}
+
+// mutations returns n deterministic corruptions of data: a few bytes
+// overwritten, or the tail cut off.
+func mutations(data []byte, n int) [][]byte {
+	r := rand.New(rand.NewSource(7))
+	out := make([][]byte, n)
+	for i := range out {
+		m := append([]byte(nil), data...)
+		if r.Intn(8) == 0 {
+			m = m[:r.Intn(len(m))]
+		}
+		for range 1 + r.Intn(4) {
+			if len(m) > 0 {
+				m[r.Intn(len(m))] = byte(r.Intn(256))
+			}
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// TestEvidenceMutationsNeverPanic runs the fuzz bodies on thousands of
+// corruptions of valid evidence in every ordinary test run.
+func TestEvidenceMutationsNeverPanic(t *testing.T) {
+	dv, err := doubleVote(t, "0", consumerKey(2), 10).Marshal()
+	require.NoError(t, err)
+	for _, data := range mutations(dv, 3000) {
+		var msg types.MsgSubmitConsumerDoubleVoting
+		if msg.Unmarshal(data) == nil {
+			_ = msg.ValidateBasic()
+			_, _ = keeper.VerifyDoubleVoteEvidence(consumerChainID, &msg)
+		}
+	}
+	mb, err := (&types.MsgSubmitConsumerMisbehaviour{Submitter: otherAddr, ConsumerId: "0", Misbehaviour: attack(t)}).Marshal()
+	require.NoError(t, err)
+	for _, data := range mutations(mb, 1000) {
+		var msg types.MsgSubmitConsumerMisbehaviour
+		if msg.Unmarshal(data) == nil && msg.ValidateBasic() == nil {
+			_, _ = keeper.CheckLightClientAttack(consumerChainID, consumerClientID, msg.Misbehaviour)
+		}
+	}
 }
