@@ -174,6 +174,30 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example:        `set-consumer-commission-rate 0 0.05 --provider-addr cosmosvaloper1... --from validator`,
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "rate"}},
 				},
+				{
+					RpcMethod: "SubmitConsumerDoubleVoting",
+					Use:       "submit-consumer-double-voting [consumer-id] [evidence] [infraction-header]",
+					Short:     "Submit evidence that a consumer validator signed two different blocks at one height",
+					Long: "Submits a CometBFT DuplicateVoteEvidence from the consumer chain, with a consumer header (ibc 07-tendermint " +
+						"Header) whose validator set holds the offender's public key. If both votes verify for the consumer's chain id, " +
+						"the provider validator behind the offender is slashed, jailed and tombstoned with the consumer's double-sign " +
+						"parameters. Arguments take JSON or a path to a .json file. See docs/evidence.md.",
+					Example: "submit-consumer-double-voting 0 evidence.json header.json --from relayer",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "consumer_id"}, {ProtoField: "duplicate_vote_evidence"}, {ProtoField: "infraction_block_header"},
+					},
+				},
+				{
+					RpcMethod: "SubmitConsumerMisbehaviour",
+					Use:       "submit-consumer-misbehaviour [consumer-id] [misbehaviour]",
+					Short:     "Submit two conflicting consumer headers (a light-client attack)",
+					Long: "Submits an ibc 07-tendermint Misbehaviour for the consumer's client on the provider. The consumer's light " +
+						"client verifies it without being frozen; every validator that signed both headers is slashed, jailed and " +
+						"tombstoned with the consumer's double-sign parameters. Arguments take JSON or a path to a .json file. " +
+						"See docs/evidence.md.",
+					Example:        "submit-consumer-misbehaviour 0 misbehaviour.json --from relayer",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "misbehaviour"}},
+				},
 			},
 		},
 	}

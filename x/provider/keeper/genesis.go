@@ -100,6 +100,7 @@ func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
 		}},
 		{cs.RemovalTime != nil, func() error { return k.RemovalTime.Set(ctx, id, *cs.RemovalTime) }},
 		{cs.MinPowerInTopN != 0, func() error { return k.MinPowerInTopN.Set(ctx, id, cs.MinPowerInTopN) }},
+		{len(cs.HandledEvidenceHashes) > 0, func() error { return k.importHandledEvidence(ctx, id, cs.HandledEvidenceHashes) }},
 		// The time queues follow from the phase and the stored times.
 		{cs.Phase == types.CONSUMER_PHASE_INITIALIZED && cs.InitializationParameters != nil, func() error {
 			return k.SpawnTimeQueue.Set(ctx, collections.Join(cs.InitializationParameters.SpawnTime, id))
@@ -189,6 +190,7 @@ func (k *Keeper) exportConsumer(ctx sdk.Context, id string) (types.ConsumerState
 	get(func() error { return exportOptional(ctx, k.RemovalTime, id, &cs.RemovalTime) })
 	get(func() error { return k.exportConsumerValidatorChoices(ctx, &cs) })
 	get(func() (e error) { cs.MinPowerInTopN, e = getOptional(ctx, k.MinPowerInTopN, id); return })
+	get(func() (e error) { cs.HandledEvidenceHashes, e = k.handledEvidence(ctx, id); return })
 	return cs, err
 }
 

@@ -38,7 +38,7 @@ func TestGenesisRoundTripWithKeyAssignments(t *testing.T) {
 	require.Len(t, exported.ValidatorsByConsumerAddr, 3, "two current keys and one replaced key")
 	require.Len(t, exported.ConsumerAddrsToPruneV2, 1)
 	for _, cs := range exported.ConsumerStates {
-		require.Len(t, cs.OptedInValidators, 1, "consumer %s", cs.ChainId)
+		require.Len(t, cs.OptedInValidators, 2, "both validators are opted in to consumer %s", cs.ChainId)
 	}
 
 	g := newKeysFixture(t, 30, 20)

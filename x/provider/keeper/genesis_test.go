@@ -1,10 +1,13 @@
 package keeper_test
 
 import (
+	"bytes"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/collections"
 
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
@@ -29,6 +32,10 @@ func TestGenesisRoundTrip(t *testing.T) {
 	_, err = f.msgServer().RemoveConsumer(f.ctx, &types.MsgRemoveConsumer{ConsumerId: stopped, Owner: ownerAddr})
 	require.NoError(t, err)
 
+	handled := collections.Join(launched, bytes.Repeat([]byte{7}, 32))
+	require.NoError(t, f.k.HandledEvidence.Set(f.ctx, handled))
+	require.NoError(t, f.k.HandledEvidence.Set(f.ctx, collections.Join(stopped, bytes.Repeat([]byte{8}, 32))))
+
 	exported, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)
 	require.NoError(t, exported.Validate())
@@ -40,6 +47,9 @@ func TestGenesisRoundTrip(t *testing.T) {
 	reexported, err := g.k.ExportGenesis(g.ctx)
 	require.NoError(t, err)
 	require.Equal(t, exported, reexported)
+	has, err := g.k.HandledEvidence.Has(g.ctx, handled)
+	require.NoError(t, err)
+	require.True(t, has, "handled evidence survives export and import")
 
 	for id, phase := range map[string]types.ConsumerPhase{
 		registered:  types.CONSUMER_PHASE_REGISTERED,

@@ -80,6 +80,7 @@ func (k *Keeper) DeleteConsumer(ctx sdk.Context, consumerID string) error {
 		func() error { return k.InitChainHeight.Remove(ctx, consumerID) },
 		func() error { return k.PendingVSCPackets.Remove(ctx, consumerID) },
 		func() error { return k.EquivocationEvidenceMinHeight.Remove(ctx, consumerID) },
+		func() error { return k.deleteHandledEvidence(ctx, consumerID) },
 		func() error { return k.RemovalTime.Remove(ctx, consumerID) },
 		func() error { return k.deleteConsumerValSet(ctx, consumerID) },
 		func() error { return k.deleteConsumerKeyAssignments(ctx, consumerID) },

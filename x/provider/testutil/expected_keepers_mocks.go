@@ -486,6 +486,21 @@ func (mr *MockClientKeeperMockRecorder) GetClientState(ctx, clientID any) *gomoc
 	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "GetClientState", reflect.TypeOf((*MockClientKeeper)(nil).GetClientState), ctx, clientID)
 }
 
+// Route mocks base method.
+func (m *MockClientKeeper) Route(ctx types.Context, clientID string) (exported.LightClientModule, error) {
+	m.ctrl.T.Helper()
+	ret := m.ctrl.Call(m, "Route", ctx, clientID)
+	ret0, _ := ret[0].(exported.LightClientModule)
+	ret1, _ := ret[1].(error)
+	return ret0, ret1
+}
+
+// Route indicates an expected call of Route.
+func (mr *MockClientKeeperMockRecorder) Route(ctx, clientID any) *gomock.Call {
+	mr.mock.ctrl.T.Helper()
+	return mr.mock.ctrl.RecordCallWithMethodType(mr.mock, "Route", reflect.TypeOf((*MockClientKeeper)(nil).Route), ctx, clientID)
+}
+
 // MockConnectionKeeper is a mock of ConnectionKeeper interface.
 type MockConnectionKeeper struct {
 	ctrl     *gomock.Controller

@@ -45,4 +45,10 @@ var (
 	ErrInvalidCommissionRate            = errorsmod.Register(ModuleName, 36, "invalid consumer commission rate")
 	ErrNotOptedIn                       = errorsmod.Register(ModuleName, 37, "validator is not opted in")
 	// Codes 40 to 59 are kept for rewards.
+
+	// Equivocation evidence: what exactly is wrong with it.
+	ErrInvalidEvidenceSignature  = errorsmod.Register(ModuleName, 70, "evidence signature does not verify for the consumer's chain id")
+	ErrVotesNotConflicting       = errorsmod.Register(ModuleName, 71, "votes are not two different votes of one validator at one height, round and step")
+	ErrOffenderNotInValidatorSet = errorsmod.Register(ModuleName, 72, "offender is not in the infraction header's validator set")
+	ErrNoConsumerClient          = errorsmod.Register(ModuleName, 73, "consumer has no light client on the provider")
 )

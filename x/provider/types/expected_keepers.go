@@ -59,6 +59,9 @@ type ClientKeeper interface {
 	GetClientState(ctx sdk.Context, clientID string) (exported.ClientState, bool)
 	GetClientConsensusState(ctx sdk.Context, clientID string, height exported.Height) (exported.ConsensusState, bool)
 	GetClientLatestHeight(ctx sdk.Context, clientID string) clienttypes.Height
+	// Route gives the light client module that verifies evidence against a
+	// consumer's client.
+	Route(ctx sdk.Context, clientID string) (exported.LightClientModule, error)
 }
 
 // ConnectionKeeper reads connections during the channel handshake.

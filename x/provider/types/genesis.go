@@ -86,5 +86,5 @@ func (cs ConsumerState) Validate() error {
 			return fmt.Errorf("pending VSC packet: %w", err)
 		}
 	}
-	return nil
+	return validateHandledEvidence(cs.HandledEvidenceHashes)
 }
