@@ -54,7 +54,10 @@ func (k *Keeper) initGenesis(ctx sdk.Context, gs *types.GenesisState) error {
 			nextConsumerID = id + 1
 		}
 	}
-	return k.ConsumerIDSeq.Set(ctx, nextConsumerID)
+	if err := k.ConsumerIDSeq.Set(ctx, nextConsumerID); err != nil {
+		return err
+	}
+	return k.initSlashingGenesis(ctx, gs)
 }
 
 func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
@@ -112,7 +115,7 @@ func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
 			return err
 		}
 	}
-	return nil
+	return k.importConsumerSlashing(ctx, cs)
 }
 
 // ExportGenesis writes out the whole provider state, so that importing it
@@ -147,6 +150,9 @@ func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
 		}
 		gs.ConsumerStates = append(gs.ConsumerStates, cs)
 	}
+	if err := k.exportSlashingGenesis(ctx, gs); err != nil {
+		return nil, err
+	}
 	return gs, nil
 }
 
@@ -180,6 +186,7 @@ func (k *Keeper) exportConsumer(ctx sdk.Context, id string) (types.ConsumerState
 	get(func() error { return exportOptional(ctx, k.ConsumerInfractionParams, id, &cs.InfractionParameters) })
 	get(func() error { return exportOptional(ctx, k.ConsumerRewardDenoms, id, &cs.AllowlistedRewardDenoms) })
 	get(func() error { return exportOptional(ctx, k.RemovalTime, id, &cs.RemovalTime) })
+	get(func() error { return k.exportConsumerSlashing(ctx, &cs) })
 	return cs, err
 }
 

@@ -82,6 +82,8 @@ func (k *Keeper) DeleteConsumer(ctx sdk.Context, consumerID string) error {
 		func() error { return k.EquivocationEvidenceMinHeight.Remove(ctx, consumerID) },
 		func() error { return k.RemovalTime.Remove(ctx, consumerID) },
 		func() error { return k.deleteConsumerValSet(ctx, consumerID) },
+		func() error { return k.SlashAcks.Remove(ctx, consumerID) },
+		func() error { return k.deleteQueuedInfractionParameters(ctx, consumerID) },
 		func() error { return k.setConsumerPhase(ctx, consumerID, types.CONSUMER_PHASE_DELETED) },
 	}
 	for _, remove := range removals {
