@@ -50,7 +50,7 @@ type testValidator struct {
 
 // fixture is a provider keeper on a real store, with mocked neighbours.
 type fixture struct {
-	t          *testing.T
+	t          testing.TB
 	ctx        sdk.Context
 	k          *keeper.Keeper
 	staking    *ptestutil.MockStakingKeeper
@@ -69,7 +69,7 @@ type mockChannelKeeper struct {
 	*mockICS4Wrapper
 }
 
-func newFixture(t *testing.T, powers ...int64) *fixture {
+func newFixture(t testing.TB, powers ...int64) *fixture {
 	t.Helper()
 	ctrl := gomock.NewController(t)
 	key := storetypes.NewKVStoreKey(types.StoreKey)

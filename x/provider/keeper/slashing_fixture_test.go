@@ -90,7 +90,7 @@ func (f *fixture) validatorByConsAddr(addr sdk.ConsAddress) *testValidator {
 
 // launchedConsumer is a launched consumer with an open channel and the
 // punishment model in place.
-func launchedConsumer(t *testing.T, powers ...int64) (*fixture, string, *punishments) {
+func launchedConsumer(t testing.TB, powers ...int64) (*fixture, string, *punishments) {
 	t.Helper()
 	f := newFixture(t, powers...)
 	p := f.mockPunishments()
