@@ -56,7 +56,9 @@ func newSlashingNetwork(t *testing.T) *slashingNetwork {
 	return n
 }
 
-func (n *slashingNetwork) providerApp() *providerapp.ProviderApp { return ccvtesting.ProviderApp(n.Provider) }
+func (n *slashingNetwork) providerApp() *providerapp.ProviderApp {
+	return ccvtesting.ProviderApp(n.Provider)
+}
 
 // consAddr is validator i's consensus address; consumers run with the
 // provider keys, so it is the same on every chain.
