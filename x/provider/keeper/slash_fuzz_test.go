@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -25,19 +26,72 @@ import (
 // gets an error; a bounce changes nothing; the meter stays in bounds.
 // Seeds: testdata/fuzz/FuzzOnRecvConsumerPacket.
 func FuzzOnRecvConsumerPacket(f *testing.F) {
+	fx := newFuzzFixture(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fx, _, _ := launchedConsumer(t, 30, 20, 10)
-		checkConsumerPacket(t, fx, data)
+		defer fx.isolate(t)()
+		checkConsumerPacket(t, fx.fixture, data)
 	})
 }
+
+// fuzzFixture is one launched consumer shared by all inputs of a target;
+// isolate runs each input on a cached copy of the state with a fresh
+// validator model, and points the fixture's mocks at the input's t.
+type fuzzFixture struct {
+	*fixture
+	tb *fuzzTB
+	p  *punishments
+}
+
+func newFuzzFixture(f *testing.F) *fuzzFixture {
+	tb := &fuzzTB{TB: f}
+	fx, _, p := launchedConsumer(tb, 30, 20, 10)
+	return &fuzzFixture{fixture: fx, tb: tb, p: p}
+}
+
+func (fx *fuzzFixture) isolate(t *testing.T) (restore func()) {
+	ctx := fx.ctx
+	fx.ctx, _ = ctx.CacheContext()
+	fx.tb.cur = t
+	return func() {
+		fx.tb.cur = nil
+		fx.ctx = ctx
+		for _, v := range fx.validators {
+			v.val.Jailed = false
+		}
+		fx.p.slashes, fx.p.jailedTill, fx.p.tombstoned = nil, map[string]time.Time{}, map[string]bool{}
+	}
+}
+
+// fuzzTB reports to the input being run: testing.F refuses Helper and
+// failures inside the fuzz target, and gomock calls both.
+type fuzzTB struct {
+	testing.TB
+	cur *testing.T
+}
+
+func (tb *fuzzTB) target() testing.TB {
+	if tb.cur != nil {
+		return tb.cur
+	}
+	return tb.TB
+}
+
+func (tb *fuzzTB) Helper()                      { tb.target().Helper() }
+func (tb *fuzzTB) Errorf(f string, args ...any) { tb.target().Errorf(f, args...) }
+func (tb *fuzzTB) Fatalf(f string, args ...any) { tb.target().Fatalf(f, args...) }
+func (tb *fuzzTB) Error(args ...any)            { tb.target().Error(args...) }
+func (tb *fuzzTB) Fatal(args ...any)            { tb.target().Fatal(args...) }
+func (tb *fuzzTB) FailNow()                     { tb.target().FailNow() }
+func (tb *fuzzTB) Logf(f string, args ...any)   { tb.target().Logf(f, args...) }
 
 // FuzzOnRecvSlashPacket drives the handling itself with well-formed slash
 // packets in both wire forms: any address (a provider validator's when
 // validator is 1..3), power, valset update id, infraction and meter.
 // Seeds: testdata/fuzz/FuzzOnRecvSlashPacket.
 func FuzzOnRecvSlashPacket(f *testing.F) {
+	fx := newFuzzFixture(f)
 	f.Fuzz(func(t *testing.T, validator uint8, addr []byte, power int64, vscID uint64, infraction int32, v1 bool, meter int64) {
-		fx, _, _ := launchedConsumer(t, 30, 20, 10)
+		defer fx.isolate(t)()
 		if i := int(validator); i >= 1 && i <= len(fx.validators) {
 			addr = fx.validators[i-1].consAddr
 		}
@@ -53,7 +107,7 @@ func FuzzOnRecvSlashPacket(f *testing.F) {
 			}
 			bz = current
 		}
-		checkConsumerPacket(t, fx, bz)
+		checkConsumerPacket(t, fx.fixture, bz)
 	})
 }
 
