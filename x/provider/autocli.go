@@ -6,8 +6,10 @@ import (
 
 // Service names, as the generated descriptors know them.
 const (
-	queryService = "interchain_security.ccv.provider.v1.Query"
-	msgService   = "interchain_security.ccv.provider.v1.Msg"
+	queryService        = "interchain_security.ccv.provider.v1.Query"
+	msgService          = "interchain_security.ccv.provider.v1.Msg"
+	rampartQueryService = "rampart.provider.v1.Query"
+	rampartSubCommand   = "rampart"
 )
 
 // AutoCLIOptions describes the provider's query and tx commands; the SDK
@@ -104,6 +106,18 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:          "A validator's commission on a consumer (its provider commission unless it set one)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "provider_address"}},
 				},
+				{
+					RpcMethod: "QueryThrottleState",
+					Use:       "throttle-state",
+					Short:     "The slash meter: power that may still be jailed for downtime before slash packets bounce",
+					Long: "Prints the slash meter (negative: downtime slash packets from consumers bounce and are retried), " +
+						"its allowance (what it regains each slash_meter_replenish_period, and its maximum) and when it is next replenished.",
+				},
+			},
+			// Rampart's own queries are a second service; autocli puts a
+			// module's extra services under a sub-command of their own.
+			SubCommands: map[string]*autocliv1.ServiceCommandDescriptor{
+				rampartSubCommand: rampartQueryOptions(),
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -207,4 +221,23 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 // whose flag would clash with the tx --chain-id flag; it must stay empty.
 var deprecatedChainIDFlag = map[string]*autocliv1.FlagOptions{
 	"chain_id": {Name: "deprecated-chain-id", Hidden: true, Usage: "deprecated, must be empty: the consumer is the consumer-id argument"},
+}
+
+// rampartQueryOptions describes the rampart.provider.v1 queries, which go
+// beyond the incumbent's API: `query provider rampart ...`.
+func rampartQueryOptions() *autocliv1.ServiceCommandDescriptor {
+	return &autocliv1.ServiceCommandDescriptor{
+		Service: rampartQueryService,
+		Short:   "Rampart's own provider queries (beyond the incumbent's API)",
+		RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+			{
+				RpcMethod: "Punishments",
+				Use:       "punishments",
+				Short:     "Punishments carried out for consumer chains, oldest first",
+				Long: "Lists every slash, jailing and tombstoning the provider carried out for a consumer's downtime " +
+					"or equivocation, with the consumer, both addresses, the slashed tokens and the jail end.",
+				Example: "punishments --consumer-id 0 --provider-address cosmosvalcons1...",
+			},
+		},
+	}
 }

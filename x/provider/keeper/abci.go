@@ -6,13 +6,20 @@ import (
 	abci "github.com/cometbft/cometbft/abci/types"
 )
 
-// BeginBlock launches due consumers and deletes stopped consumers whose
-// removal time has come.
+// BeginBlock launches due consumers, deletes stopped consumers whose
+// removal time has come, applies matured infraction parameter changes and
+// replenishes the slash meter, in the incumbent's order.
 func (k *Keeper) BeginBlock(ctx sdk.Context) error {
 	if err := k.BeginBlockLaunchConsumers(ctx); err != nil {
 		return err
 	}
-	return k.BeginBlockRemoveConsumers(ctx)
+	if err := k.BeginBlockRemoveConsumers(ctx); err != nil {
+		return err
+	}
+	if err := k.BeginBlockUpdateInfractionParameters(ctx); err != nil {
+		return err
+	}
+	return k.BeginBlockReplenishSlashMeter(ctx)
 }
 
 // EndBlock dates the current valset update id, computes the provider's own

@@ -257,17 +257,3 @@ func overrideInfractionParameters(current, update types.InfractionParameters) ty
 	}
 	return current
 }
-
-// updateInfractionParameters applies new punishments before launch. A
-// launched consumer's validators agreed to the punishments in force, so
-// changing them needs the delayed path that comes with slashing.
-func (k *Keeper) updateInfractionParameters(ctx sdk.Context, consumerID string, prelaunched bool, update types.InfractionParameters) error {
-	if !prelaunched {
-		return errorsmod.Wrapf(types.ErrInvalidPhase, "infraction parameters of launched consumer %s cannot change yet", consumerID)
-	}
-	current, err := k.ConsumerInfractionParams.Get(ctx, consumerID)
-	if err != nil {
-		return err
-	}
-	return k.ConsumerInfractionParams.Set(ctx, consumerID, overrideInfractionParameters(current, update))
-}

@@ -12,8 +12,8 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 )
 
-// slashCall is one call to staking's slash.
-type slashCall struct {
+// evidenceSlashCall is one call to staking's slash.
+type evidenceSlashCall struct {
 	addr     sdk.ConsAddress
 	height   int64
 	power    int64
@@ -31,7 +31,7 @@ type ledger struct {
 	tombstoned  map[string]bool
 	jailedUntil map[string]time.Time
 	unbondings  map[string][]stakingtypes.UnbondingDelegation
-	slashes     []slashCall
+	slashes     []evidenceSlashCall
 }
 
 func (f *fixture) withLedger() *ledger {
@@ -91,7 +91,7 @@ func (l *ledger) validator(_ context.Context, addr sdk.ConsAddress) (stakingtype
 func (l *ledger) slash(_ context.Context, addr sdk.ConsAddress, height, power int64, fraction math.LegacyDec,
 	reason stakingtypes.Infraction,
 ) (math.Int, error) {
-	l.slashes = append(l.slashes, slashCall{addr: addr, height: height, power: power, fraction: fraction, reason: reason})
+	l.slashes = append(l.slashes, evidenceSlashCall{addr: addr, height: height, power: power, fraction: fraction, reason: reason})
 	amount := fraction.MulInt(sdk.TokensFromConsensusPower(power, sdk.DefaultPowerReduction)).TruncateInt()
 	amount = math.MinInt(amount, l.tokens[addr.String()])
 	l.tokens[addr.String()] = l.tokens[addr.String()].Sub(amount)

@@ -73,20 +73,6 @@ func (k *Keeper) equivocationParams(ctx sdk.Context, consumerID string) (types.S
 	return *defaults.DoubleSign, nil
 }
 
-// providerAddrOf maps a consumer consensus address to the provider
-// validator's: through the key a validator assigned for the consumer, or
-// the same address when it assigned none.
-func (k *Keeper) providerAddrOf(ctx sdk.Context, consumerID string, consumerAddr sdk.ConsAddress) (sdk.ConsAddress, error) {
-	providerAddr, err := k.ValidatorsByConsumerAddr.Get(ctx, collections.Join(consumerID, consumerAddr.Bytes()))
-	if errors.Is(err, collections.ErrNotFound) {
-		return consumerAddr, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return providerAddr, nil
-}
-
 // punishEquivocation punishes the provider validator behind a consumer
 // address for equivocating on the consumer. The slash is dated at height 0
 // and applied to the validator's power plus the power of the stake that is
@@ -96,7 +82,7 @@ func (k *Keeper) providerAddrOf(ctx sdk.Context, consumerID string, consumerAddr
 func (k *Keeper) punishEquivocation(ctx sdk.Context, consumerID string, consumerAddr sdk.ConsAddress,
 	kind exttypes.InfractionKind, params types.SlashJailParameters,
 ) (PunishResult, error) {
-	providerAddr, err := k.providerAddrOf(ctx, consumerID, consumerAddr)
+	providerAddr, err := k.ProviderAddrFromConsumerAddr(ctx, consumerID, consumerAddr)
 	if err != nil {
 		return PunishResult{}, err
 	}

@@ -50,7 +50,7 @@ type testValidator struct {
 
 // fixture is a provider keeper on a real store, with mocked neighbours.
 type fixture struct {
-	t          *testing.T
+	t          testing.TB
 	ctx        sdk.Context
 	k          *keeper.Keeper
 	staking    *ptestutil.MockStakingKeeper
@@ -69,7 +69,7 @@ type mockChannelKeeper struct {
 	*mockICS4Wrapper
 }
 
-func newFixture(t *testing.T, powers ...int64) *fixture {
+func newFixture(t testing.TB, powers ...int64) *fixture {
 	t.Helper()
 	ctrl := gomock.NewController(t)
 	key := storetypes.NewKVStoreKey(types.StoreKey)
@@ -91,6 +91,7 @@ func newFixture(t *testing.T, powers ...int64) *fixture {
 	f.staking.EXPECT().UnbondingTime(gomock.Any()).Return(unbondingPeriod, nil).AnyTimes()
 	f.staking.EXPECT().GetBondedValidatorsByPower(gomock.Any()).DoAndReturn(f.bondedByPower).AnyTimes()
 	f.staking.EXPECT().GetLastValidatorPower(gomock.Any(), gomock.Any()).DoAndReturn(f.lastPower).AnyTimes()
+	f.staking.EXPECT().GetLastTotalPower(gomock.Any()).DoAndReturn(f.totalPower).AnyTimes()
 	f.slashing.EXPECT().SlashFractionDoubleSign(gomock.Any()).Return(math.LegacyNewDecWithPrec(5, 2), nil).AnyTimes()
 	f.slashing.EXPECT().DowntimeJailDuration(gomock.Any()).Return(10*time.Minute, nil).AnyTimes()
 
@@ -139,6 +140,14 @@ func (f *fixture) lastPower(_ any, addr sdk.ValAddress) (int64, error) {
 		}
 	}
 	return 0, nil
+}
+
+func (f *fixture) totalPower(_ any) (math.Int, error) {
+	var total int64
+	for _, v := range f.validators {
+		total += max(v.power, 0)
+	}
+	return math.NewInt(total), nil
 }
 
 // nextBlock moves the context to the next block, a few seconds later.

@@ -57,7 +57,10 @@ func (k *Keeper) initGenesis(ctx sdk.Context, gs *types.GenesisState) error {
 			nextConsumerID = id + 1
 		}
 	}
-	return k.ConsumerIDSeq.Set(ctx, nextConsumerID)
+	if err := k.ConsumerIDSeq.Set(ctx, nextConsumerID); err != nil {
+		return err
+	}
+	return k.initSlashingGenesis(ctx, gs)
 }
 
 func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
@@ -117,7 +120,10 @@ func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
 			return err
 		}
 	}
-	return k.importConsumerValidatorChoices(ctx, cs)
+	if err := k.importConsumerValidatorChoices(ctx, cs); err != nil {
+		return err
+	}
+	return k.importConsumerSlashing(ctx, cs)
 }
 
 // ExportGenesis writes out the whole provider state, so that importing it
@@ -155,6 +161,9 @@ func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
 		}
 		gs.ConsumerStates = append(gs.ConsumerStates, cs)
 	}
+	if err := k.exportSlashingGenesis(ctx, gs); err != nil {
+		return nil, err
+	}
 	return gs, nil
 }
 
@@ -191,6 +200,7 @@ func (k *Keeper) exportConsumer(ctx sdk.Context, id string) (types.ConsumerState
 	get(func() error { return k.exportConsumerValidatorChoices(ctx, &cs) })
 	get(func() (e error) { cs.MinPowerInTopN, e = getOptional(ctx, k.MinPowerInTopN, id); return })
 	get(func() (e error) { cs.HandledEvidenceHashes, e = k.handledEvidence(ctx, id); return })
+	get(func() error { return k.exportConsumerSlashing(ctx, &cs) })
 	return cs, err
 }
 

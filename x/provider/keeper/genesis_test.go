@@ -9,6 +9,9 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"cosmossdk.io/math"
+
+	"github.com/rampart-ics/rampart/x/provider/exttypes"
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
@@ -107,6 +110,98 @@ func TestGenesisValidate(t *testing.T) {
 				require.NoError(t, err)
 			} else {
 				require.Error(t, err)
+			}
+		})
+	}
+}
+
+// TestSlashingGenesisRoundTrip: the slash meter and its replenish time, the
+// punishment record, pending slash acks and queued infraction parameters
+// survive export and import, and keep working after it.
+func TestSlashingGenesisRoundTrip(t *testing.T) {
+	f, id, _ := launchedConsumer(t, 30, 20, 10)
+	f.nextBlock()
+	require.NoError(t, f.k.BeginBlock(f.ctx))
+	f.recvSlash(downtime(f.validators[0].consAddr, 30, 0))
+	f.updateInfraction(id, downtimeParams(time.Hour))
+
+	exported, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.NoError(t, exported.Validate())
+	require.Equal(t, "-27", exported.SlashMeter)
+	require.Equal(t, f.ctx.BlockTime().Add(types.DefaultSlashMeterReplenishPeriod), exported.SlashMeterReplenishTimeCandidate)
+	require.Len(t, exported.Punishments, 1)
+	cs := exported.ConsumerStates[0]
+	require.Equal(t, []string{f.k.SlashAckAddrForTest(f.validators[0].consAddr)}, cs.SlashDowntimeAck)
+	require.NotNil(t, cs.QueuedInfractionParameters)
+	require.Equal(t, f.ctx.BlockTime().Add(unbondingPeriod), cs.QueuedInfractionParameters.ApplyTime)
+
+	g := newFixture(t, 30, 20, 10)
+	g.mockPunishments()
+	g.ctx = g.ctx.WithBlockHeight(f.ctx.BlockHeight()).WithBlockTime(f.ctx.BlockTime())
+	g.k.InitGenesis(g.ctx, exported)
+	reexported, err := g.k.ExportGenesis(g.ctx)
+	require.NoError(t, err)
+	require.Equal(t, exported, reexported)
+
+	// The imported state works: the meter bounces, the next punishment
+	// continues the record, the queued change applies on time and the acks
+	// go out with the next VSC packet.
+	require.Equal(t, -27, int(g.meter()))
+	ack := g.recvSlash(downtime(g.validators[1].consAddr, 20, 0))
+	require.Equal(t, []byte{3}, ack.GetResult())
+	require.NoError(t, g.k.SlashMeter.Set(g.ctx, math.ZeroInt()))
+	g.recvSlash(downtime(g.validators[1].consAddr, 20, 0))
+	rec, err := g.k.Punishments.Get(g.ctx, 2)
+	require.NoError(t, err)
+	require.Equal(t, g.validators[1].consAddr.String(), rec.ProviderAddress)
+
+	g.ctx = g.ctx.WithBlockTime(cs.QueuedInfractionParameters.ApplyTime)
+	require.NoError(t, g.k.BeginBlock(g.ctx))
+	require.Equal(t, time.Hour, g.infraction(id).Downtime.JailDuration)
+
+	g.ctx = g.ctx.WithBlockHeight(10)
+	_, err = g.k.EndBlock(g.ctx)
+	require.NoError(t, err)
+	require.Len(t, g.channels.sent, 1)
+	require.Len(t, decodeVSC(t, g.channels.sent[0].data).SlashAcks, 2)
+}
+
+func TestSlashingGenesisValidate(t *testing.T) {
+	launched := func(gs *types.GenesisState) *types.ConsumerState {
+		gs.ConsumerStates = []types.ConsumerState{{ChainId: "0", Phase: types.CONSUMER_PHASE_LAUNCHED, ClientId: "07-tendermint-0"}}
+		return &gs.ConsumerStates[0]
+	}
+	tests := []struct {
+		name     string
+		malleate func(*types.GenesisState)
+		valid    bool
+	}{
+		{"negative meter", func(gs *types.GenesisState) { gs.SlashMeter = "-12" }, true},
+		{"meter not an integer", func(gs *types.GenesisState) { gs.SlashMeter = "1.5" }, false},
+		{"punishment without sequence", func(gs *types.GenesisState) { gs.Punishments = make([]exttypes.Punishment, 1) }, false},
+		{"punishment sequence twice", func(gs *types.GenesisState) {
+			gs.Punishments = []exttypes.Punishment{{Sequence: 1}, {Sequence: 1}}
+		}, false},
+		{"queued parameters", func(gs *types.GenesisState) {
+			launched(gs).QueuedInfractionParameters = &types.QueuedInfractionParameters{Parameters: downtimeParams(time.Hour)}
+		}, true},
+		{"queued without parameters", func(gs *types.GenesisState) {
+			launched(gs).QueuedInfractionParameters = &types.QueuedInfractionParameters{}
+		}, false},
+		{"queued invalid parameters", func(gs *types.GenesisState) {
+			p := downtimeParams(-time.Hour)
+			launched(gs).QueuedInfractionParameters = &types.QueuedInfractionParameters{Parameters: p}
+		}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			gs := types.DefaultGenesisState()
+			tc.malleate(gs)
+			if tc.valid {
+				require.NoError(t, gs.Validate())
+			} else {
+				require.Error(t, gs.Validate())
 			}
 		})
 	}

@@ -57,13 +57,29 @@ func (k *Keeper) queueVSCPacket(ctx sdk.Context, consumerID string, valsetUpdate
 		return nil
 	}
 	updates := DiffValidators(current, next)
-	if len(updates) == 0 {
+	acks, err := k.takeSlashAcks(ctx, consumerID)
+	if err != nil {
+		return err
+	}
+	// Slash acks alone are worth a packet: they let the consumer report
+	// those validators again.
+	if len(updates) == 0 && len(acks) == 0 {
 		return nil
 	}
 	if err := k.SetConsumerValSet(ctx, consumerID, next); err != nil {
 		return err
 	}
-	return k.appendPendingVSC(ctx, consumerID, ccv.NewValidatorSetChangePacketData(updates, valsetUpdateID, nil))
+	return k.appendPendingVSC(ctx, consumerID, ccv.NewValidatorSetChangePacketData(updates, valsetUpdateID, acks))
+}
+
+// takeSlashAcks returns and forgets the consumer addresses whose downtime
+// was handled since the consumer's last VSC packet.
+func (k *Keeper) takeSlashAcks(ctx sdk.Context, consumerID string) ([]string, error) {
+	acks, err := getOptional(ctx, k.SlashAcks, consumerID)
+	if err != nil || len(acks.Addresses) == 0 {
+		return nil, err
+	}
+	return acks.Addresses, k.SlashAcks.Remove(ctx, consumerID)
 }
 
 func (k *Keeper) appendPendingVSC(ctx sdk.Context, consumerID string, packet ccv.ValidatorSetChangePacketData) error {

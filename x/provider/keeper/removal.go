@@ -86,6 +86,8 @@ func (k *Keeper) DeleteConsumer(ctx sdk.Context, consumerID string) error {
 		func() error { return k.deleteConsumerKeyAssignments(ctx, consumerID) },
 		func() error { return k.deleteConsumerCommissionRates(ctx, consumerID) },
 		func() error { return k.deleteOptInState(ctx, consumerID) },
+		func() error { return k.SlashAcks.Remove(ctx, consumerID) },
+		func() error { return k.deleteQueuedInfractionParameters(ctx, consumerID) },
 		func() error { return k.setConsumerPhase(ctx, consumerID, types.CONSUMER_PHASE_DELETED) },
 	}
 	for _, remove := range removals {

@@ -3,6 +3,8 @@ package types
 import (
 	"fmt"
 
+	"cosmossdk.io/math"
+
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
 )
 
@@ -39,6 +41,23 @@ func (gs GenesisState) Validate() error {
 		if m.ValsetUpdateId == 0 || m.ValsetUpdateId >= gs.ValsetUpdateId {
 			return fmt.Errorf("valset update id %d is not below the next id %d", m.ValsetUpdateId, gs.ValsetUpdateId)
 		}
+	}
+	return gs.validateSlashing()
+}
+
+// validateSlashing checks the slash meter and the punishment record.
+func (gs GenesisState) validateSlashing() error {
+	if gs.SlashMeter != "" {
+		if _, ok := math.NewIntFromString(gs.SlashMeter); !ok {
+			return fmt.Errorf("slash meter %q is not an integer", gs.SlashMeter)
+		}
+	}
+	seen := make(map[uint64]bool, len(gs.Punishments))
+	for _, p := range gs.Punishments {
+		if p.Sequence == 0 || seen[p.Sequence] {
+			return fmt.Errorf("punishment sequence %d is zero or appears twice", p.Sequence)
+		}
+		seen[p.Sequence] = true
 	}
 	return nil
 }
@@ -80,6 +99,14 @@ func (cs ConsumerState) Validate() error {
 	}
 	if cs.MinPowerInTopN < 0 {
 		return fmt.Errorf("min power in top N cannot be negative, got %d", cs.MinPowerInTopN)
+	}
+	if q := cs.QueuedInfractionParameters; q != nil {
+		if q.Parameters == nil {
+			return fmt.Errorf("queued infraction parameters without parameters")
+		}
+		if err := q.Parameters.Validate(); err != nil {
+			return fmt.Errorf("queued infraction parameters: %w", err)
+		}
 	}
 	for _, vsc := range cs.PendingValsetChanges {
 		if err := vsc.Validate(); err != nil {
