@@ -17,6 +17,7 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 
+	"github.com/rampart-ics/rampart/x/provider/exttypes"
 	"github.com/rampart-ics/rampart/x/provider/keeper"
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
@@ -73,12 +74,17 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
 		panic(fmt.Errorf("registering provider REST routes: %w", err))
 	}
+	// Rampart's own queries, under /rampart/provider/v1/.
+	if err := exttypes.RegisterQueryHandlerClient(context.Background(), mux, exttypes.NewQueryClient(clientCtx)); err != nil {
+		panic(fmt.Errorf("registering rampart provider REST routes: %w", err))
+	}
 }
 
 // RegisterServices registers the Msg and Query services.
 func (am AppModule) RegisterServices(cfg module.Configurator) {
 	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServer(am.keeper))
+	exttypes.RegisterQueryServer(cfg.QueryServer(), keeper.NewExtQueryServer(am.keeper))
 }
 
 // DefaultGenesis returns the genesis of a provider with no consumers.

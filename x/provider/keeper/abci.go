@@ -6,13 +6,16 @@ import (
 	abci "github.com/cometbft/cometbft/abci/types"
 )
 
-// BeginBlock launches due consumers and deletes stopped consumers whose
-// removal time has come.
+// BeginBlock launches due consumers, deletes stopped consumers whose
+// removal time has come and allocates consumer rewards.
 func (k *Keeper) BeginBlock(ctx sdk.Context) error {
 	if err := k.BeginBlockLaunchConsumers(ctx); err != nil {
 		return err
 	}
-	return k.BeginBlockRemoveConsumers(ctx)
+	if err := k.BeginBlockRemoveConsumers(ctx); err != nil {
+		return err
+	}
+	return k.BeginBlockRD(ctx)
 }
 
 // EndBlock dates the current valset update id, computes the provider's own

@@ -54,6 +54,9 @@ func (k *Keeper) initGenesis(ctx sdk.Context, gs *types.GenesisState) error {
 			nextConsumerID = id + 1
 		}
 	}
+	if err := k.importRewards(ctx, gs); err != nil {
+		return fmt.Errorf("rewards: %w", err)
+	}
 	return k.ConsumerIDSeq.Set(ctx, nextConsumerID)
 }
 
@@ -96,6 +99,7 @@ func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
 			return k.EquivocationEvidenceMinHeight.Set(ctx, id, cs.EquivocationEvidenceMinHeight)
 		}},
 		{cs.RemovalTime != nil, func() error { return k.RemovalTime.Set(ctx, id, *cs.RemovalTime) }},
+		{cs.RewardsAllocation != nil, func() error { return k.ConsumerRewardsAllocation.Set(ctx, id, *cs.RewardsAllocation) }},
 		// The time queues follow from the phase and the stored times.
 		{cs.Phase == types.CONSUMER_PHASE_INITIALIZED && cs.InitializationParameters != nil, func() error {
 			return k.SpawnTimeQueue.Set(ctx, collections.Join(cs.InitializationParameters.SpawnTime, id))
@@ -147,6 +151,9 @@ func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
 		}
 		gs.ConsumerStates = append(gs.ConsumerStates, cs)
 	}
+	if err := k.exportRewards(ctx, gs); err != nil {
+		return nil, fmt.Errorf("rewards: %w", err)
+	}
 	return gs, nil
 }
 
@@ -180,6 +187,7 @@ func (k *Keeper) exportConsumer(ctx sdk.Context, id string) (types.ConsumerState
 	get(func() error { return exportOptional(ctx, k.ConsumerInfractionParams, id, &cs.InfractionParameters) })
 	get(func() error { return exportOptional(ctx, k.ConsumerRewardDenoms, id, &cs.AllowlistedRewardDenoms) })
 	get(func() error { return exportOptional(ctx, k.RemovalTime, id, &cs.RemovalTime) })
+	get(func() error { return exportOptional(ctx, k.ConsumerRewardsAllocation, id, &cs.RewardsAllocation) })
 	return cs, err
 }
 

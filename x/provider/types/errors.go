@@ -44,5 +44,8 @@ var (
 	ErrCannotOptOutFromTopN             = errorsmod.Register(ModuleName, 35, "validator is in the top N and cannot opt out")
 	ErrInvalidCommissionRate            = errorsmod.Register(ModuleName, 36, "invalid consumer commission rate")
 	ErrNotOptedIn                       = errorsmod.Register(ModuleName, 37, "validator is not opted in")
-	// Codes 40 to 59 are kept for rewards.
+
+	// Rewards (codes 40 to 59).
+	ErrInvalidChangeRewardDenoms = errorsmod.Register(ModuleName, 40, "invalid reward denoms change")
+	ErrRewardAllocation          = errorsmod.Register(ModuleName, 41, "cannot allocate consumer rewards")
 )

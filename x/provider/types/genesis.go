@@ -37,7 +37,7 @@ func (gs GenesisState) Validate() error {
 			return fmt.Errorf("valset update id %d is not below the next id %d", m.ValsetUpdateId, gs.ValsetUpdateId)
 		}
 	}
-	return nil
+	return gs.validateRewards()
 }
 
 // Validate checks one consumer's state.
@@ -77,5 +77,5 @@ func (cs ConsumerState) Validate() error {
 			return fmt.Errorf("pending VSC packet: %w", err)
 		}
 	}
-	return nil
+	return cs.validateRewardsAllocation()
 }
