@@ -65,6 +65,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "params",
 					Short:     "The provider module parameters",
 				},
+				{
+					RpcMethod: "QueryRegisteredConsumerRewardDenoms",
+					Use:       "registered-consumer-reward-denoms",
+					Short:     "The reward denoms allocated for every consumer (each consumer may allow up to 3 more)",
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -95,6 +100,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				},
 				{
 					RpcMethod: "UpdateParams",
+					Skip:      true, // governance only
+				},
+				{
+					RpcMethod: "ChangeRewardDenoms",
 					Skip:      true, // governance only
 				},
 			},
