@@ -46,6 +46,46 @@ func (k *Keeper) AllocateConsumerRewards(ctx sdk.Context) error {
 			return err
 		}
 	}
+	return k.releaseDeletedConsumersRewards(ctx)
+}
+
+// releaseDeletedConsumersRewards sends what a deleted consumer still has in
+// its record (it has no validators left to pay) to the community pool, in
+// whole tokens and whatever the denom, rather than leave it in the rewards
+// pool forever.
+func (k *Keeper) releaseDeletedConsumersRewards(ctx sdk.Context) error {
+	var ids []string
+	err := k.ConsumerRewardsAllocation.Walk(ctx, nil, func(id string, _ types.ConsumerRewardsAllocation) (bool, error) {
+		if k.GetConsumerPhase(ctx, id) == types.CONSUMER_PHASE_DELETED {
+			ids = append(ids, id)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		alloc, err := k.ConsumerRewardsAllocation.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, c := range alloc.Rewards {
+			if !c.Amount.TruncateInt().IsPositive() {
+				continue
+			}
+			denom := c.Denom
+			err := k.runIsolated(ctx, "releasing deleted consumer "+id+" rewards in "+denom, func(ctx sdk.Context) error {
+				current, err := k.ConsumerRewardsAllocation.Get(ctx, id)
+				if err != nil {
+					return err
+				}
+				return k.settleConsumerDenom(ctx, id, denom, current, math.ZeroInt(), current.Rewards.AmountOf(denom).TruncateInt())
+			})
+			if err != nil {
+				emitRewardsAllocationFailed(ctx, id, denom, err)
+			}
+		}
+	}
 	return nil
 }
 

@@ -183,3 +183,23 @@ func TestAllocateSkipsFirstBlock(t *testing.T) {
 	rf.allocateAt(1)
 	require.Equal(t, dec(1000), rf.pending("stake"))
 }
+
+// TestDeletedConsumerRewardsGoToCommunityPool: a deleted consumer has no
+// validators left; whatever it still has pending, in any denom, goes to the
+// community pool instead of staying in the rewards pool forever.
+func TestDeletedConsumerRewardsGoToCommunityPool(t *testing.T) {
+	rf := newRewardsFixture(t, 50, 50)
+	rf.setConsumerSet(95, 95) // not eligible yet: rewards wait
+	rf.receive(1000, rf.rewardMemo())
+	rf.k.OnRewardsReceived(rf.ctx, transferPacket(), transferData("ucon", 7, rf.rewardMemo()))
+	rf.allocateAt(100)
+	require.Equal(t, dec(1000), rf.pending("stake"))
+
+	require.NoError(t, rf.k.DeleteConsumer(rf.ctx, rf.id))
+	rf.allocateAt(101)
+	voucher := transfertypes.NewDenom("ucon", transfertypes.NewHop("transfer", transferChannel)).IBCDenom()
+	require.Equal(t, sdk.NewCoins(sdk.NewInt64Coin("stake", 1000), sdk.NewInt64Coin(voucher, 7)), rf.community)
+	_, err := rf.k.ConsumerRewardsAllocation.Get(rf.ctx, rf.id)
+	require.Error(t, err, "the record is empty")
+	require.Empty(t, rf.allocated)
+}
