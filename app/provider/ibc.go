@@ -19,7 +19,8 @@ import (
 
 // initIBC builds IBC core, the 07-tendermint light client route, ICS-20
 // transfer and the provider module's keeper, then seals the IBC router with
-// two routes: "transfer" and "provider".
+// two routes: "transfer" (under the provider's rewards middleware) and
+// "provider".
 func (app *ProviderApp) initIBC() tmLightClient {
 	cdc, keys := app.appCodec, app.keys
 
@@ -33,12 +34,15 @@ func (app *ProviderApp) initIBC() tmLightClient {
 	app.ProviderKeeper = providerkeeper.NewKeeper(
 		cdc, runtime.NewKVStoreService(keys[providertypes.StoreKey]),
 		app.IBCKeeper.ClientKeeper, app.IBCKeeper.ConnectionKeeper, app.IBCKeeper.ChannelKeeper,
-		app.StakingKeeper, app.SlashingKeeper, app.AccountKeeper, authority())
+		app.StakingKeeper, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.DistrKeeper, authority())
 
-	// Without middleware, transfer sends its packets straight through the
-	// channel keeper (the transfer keeper's default ICS4 wrapper).
+	// The provider's rewards middleware wraps transfer on receive only:
+	// transfer still sends its packets straight through the channel keeper
+	// (the transfer keeper's default ICS4 wrapper).
 	router := porttypes.NewRouter()
-	router.AddRoute(ibctransfertypes.PortID, transfer.NewIBCModule(app.TransferKeeper))
+	transferStack := providermodule.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper),
+		app.IBCKeeper.ChannelKeeper, app.ProviderKeeper)
+	router.AddRoute(ibctransfertypes.PortID, transferStack)
 	router.AddRoute(ccvtypes.ProviderPortID, providermodule.NewIBCModule(app.ProviderKeeper))
 	app.IBCKeeper.SetRouter(router)
 

@@ -113,6 +113,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Long: "Prints the slash meter (negative: downtime slash packets from consumers bounce and are retried), " +
 						"its allowance (what it regains each slash_meter_replenish_period, and its maximum) and when it is next replenished.",
 				},
+				{
+					RpcMethod: "QueryRegisteredConsumerRewardDenoms",
+					Use:       "registered-consumer-reward-denoms",
+					Short:     "The reward denoms allocated for every consumer (each consumer may allow up to 3 more)",
+				},
 			},
 			// Rampart's own queries are a second service; autocli puts a
 			// module's extra services under a sub-command of their own.
@@ -211,6 +216,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"See docs/evidence.md.",
 					Example:        "submit-consumer-misbehaviour 0 misbehaviour.json --from relayer",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}, {ProtoField: "misbehaviour"}},
+				},
+				{
+					RpcMethod: "ChangeRewardDenoms",
+					Skip:      true, // governance only
 				},
 			},
 		},

@@ -74,6 +74,7 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
 		panic(fmt.Errorf("registering provider REST routes: %w", err))
 	}
+	// Rampart's own queries, under /rampart/provider/v1/.
 	if err := exttypes.RegisterQueryHandlerClient(context.Background(), mux, exttypes.NewQueryClient(clientCtx)); err != nil {
 		panic(fmt.Errorf("registering rampart provider REST routes: %w", err))
 	}

@@ -144,41 +144,261 @@ func (m *QueryPunishmentsResponse) GetPagination() *query.PageResponse {
 	return nil
 }
 
+type QueryConsumerRewardsRequest struct {
+	ConsumerId string `protobuf:"bytes,1,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *QueryConsumerRewardsRequest) Reset()         { *m = QueryConsumerRewardsRequest{} }
+func (m *QueryConsumerRewardsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryConsumerRewardsRequest) ProtoMessage()    {}
+func (*QueryConsumerRewardsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_426e7fcbd95d51c7, []int{2}
+}
+func (m *QueryConsumerRewardsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryConsumerRewardsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryConsumerRewardsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryConsumerRewardsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryConsumerRewardsRequest.Merge(m, src)
+}
+func (m *QueryConsumerRewardsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryConsumerRewardsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryConsumerRewardsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryConsumerRewardsRequest proto.InternalMessageInfo
+
+func (m *QueryConsumerRewardsRequest) GetConsumerId() string {
+	if m != nil {
+		return m.ConsumerId
+	}
+	return ""
+}
+
+type QueryConsumerRewardsResponse struct {
+	Rewards []ConsumerDenomRewards `protobuf:"bytes,1,rep,name=rewards,proto3" json:"rewards"`
+	// The blocks "recent" covers.
+	Window RewardsWindow `protobuf:"bytes,2,opt,name=window,proto3" json:"window"`
+}
+
+func (m *QueryConsumerRewardsResponse) Reset()         { *m = QueryConsumerRewardsResponse{} }
+func (m *QueryConsumerRewardsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryConsumerRewardsResponse) ProtoMessage()    {}
+func (*QueryConsumerRewardsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_426e7fcbd95d51c7, []int{3}
+}
+func (m *QueryConsumerRewardsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryConsumerRewardsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryConsumerRewardsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryConsumerRewardsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryConsumerRewardsResponse.Merge(m, src)
+}
+func (m *QueryConsumerRewardsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryConsumerRewardsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryConsumerRewardsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryConsumerRewardsResponse proto.InternalMessageInfo
+
+func (m *QueryConsumerRewardsResponse) GetRewards() []ConsumerDenomRewards {
+	if m != nil {
+		return m.Rewards
+	}
+	return nil
+}
+
+func (m *QueryConsumerRewardsResponse) GetWindow() RewardsWindow {
+	if m != nil {
+		return m.Window
+	}
+	return RewardsWindow{}
+}
+
+type QueryValidatorRewardsRequest struct {
+	// Consensus address on the provider (bech32).
+	ProviderAddress string `protobuf:"bytes,1,opt,name=provider_address,json=providerAddress,proto3" json:"provider_address,omitempty"`
+	// Only this consumer's rewards, if set.
+	ConsumerId string `protobuf:"bytes,2,opt,name=consumer_id,json=consumerId,proto3" json:"consumer_id,omitempty"`
+}
+
+func (m *QueryValidatorRewardsRequest) Reset()         { *m = QueryValidatorRewardsRequest{} }
+func (m *QueryValidatorRewardsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryValidatorRewardsRequest) ProtoMessage()    {}
+func (*QueryValidatorRewardsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_426e7fcbd95d51c7, []int{4}
+}
+func (m *QueryValidatorRewardsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryValidatorRewardsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryValidatorRewardsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryValidatorRewardsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryValidatorRewardsRequest.Merge(m, src)
+}
+func (m *QueryValidatorRewardsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryValidatorRewardsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryValidatorRewardsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryValidatorRewardsRequest proto.InternalMessageInfo
+
+func (m *QueryValidatorRewardsRequest) GetProviderAddress() string {
+	if m != nil {
+		return m.ProviderAddress
+	}
+	return ""
+}
+
+func (m *QueryValidatorRewardsRequest) GetConsumerId() string {
+	if m != nil {
+		return m.ConsumerId
+	}
+	return ""
+}
+
+type QueryValidatorRewardsResponse struct {
+	Rewards []ValidatorConsumerRewards `protobuf:"bytes,1,rep,name=rewards,proto3" json:"rewards"`
+	Window  RewardsWindow              `protobuf:"bytes,2,opt,name=window,proto3" json:"window"`
+}
+
+func (m *QueryValidatorRewardsResponse) Reset()         { *m = QueryValidatorRewardsResponse{} }
+func (m *QueryValidatorRewardsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryValidatorRewardsResponse) ProtoMessage()    {}
+func (*QueryValidatorRewardsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_426e7fcbd95d51c7, []int{5}
+}
+func (m *QueryValidatorRewardsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryValidatorRewardsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryValidatorRewardsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryValidatorRewardsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryValidatorRewardsResponse.Merge(m, src)
+}
+func (m *QueryValidatorRewardsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryValidatorRewardsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryValidatorRewardsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryValidatorRewardsResponse proto.InternalMessageInfo
+
+func (m *QueryValidatorRewardsResponse) GetRewards() []ValidatorConsumerRewards {
+	if m != nil {
+		return m.Rewards
+	}
+	return nil
+}
+
+func (m *QueryValidatorRewardsResponse) GetWindow() RewardsWindow {
+	if m != nil {
+		return m.Window
+	}
+	return RewardsWindow{}
+}
+
 func init() {
 	proto.RegisterType((*QueryPunishmentsRequest)(nil), "rampart.provider.v1.QueryPunishmentsRequest")
 	proto.RegisterType((*QueryPunishmentsResponse)(nil), "rampart.provider.v1.QueryPunishmentsResponse")
+	proto.RegisterType((*QueryConsumerRewardsRequest)(nil), "rampart.provider.v1.QueryConsumerRewardsRequest")
+	proto.RegisterType((*QueryConsumerRewardsResponse)(nil), "rampart.provider.v1.QueryConsumerRewardsResponse")
+	proto.RegisterType((*QueryValidatorRewardsRequest)(nil), "rampart.provider.v1.QueryValidatorRewardsRequest")
+	proto.RegisterType((*QueryValidatorRewardsResponse)(nil), "rampart.provider.v1.QueryValidatorRewardsResponse")
 }
 
 func init() { proto.RegisterFile("rampart/provider/v1/query.proto", fileDescriptor_426e7fcbd95d51c7) }
 
 var fileDescriptor_426e7fcbd95d51c7 = []byte{
-	// 416 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x8c, 0x92, 0xc1, 0x8a, 0xd4, 0x30,
-	0x1c, 0xc6, 0x27, 0xb3, 0x2a, 0x98, 0x1e, 0x94, 0x28, 0x58, 0x06, 0xe9, 0x0c, 0x83, 0xe8, 0x28,
-	0x6e, 0xc2, 0xd4, 0x27, 0x70, 0x0f, 0x2e, 0x82, 0x87, 0xb5, 0x47, 0x2f, 0x4b, 0xda, 0x86, 0x6e,
-	0xc0, 0x26, 0xd9, 0xfc, 0xd3, 0xb2, 0x7b, 0xf5, 0x09, 0x04, 0x3d, 0xfb, 0x04, 0xfa, 0x1e, 0x7b,
-	0x5c, 0xf0, 0xe2, 0x49, 0x64, 0xc6, 0x07, 0x91, 0x69, 0xda, 0x69, 0xc5, 0x51, 0xf7, 0x16, 0xfe,
-	0xfd, 0xbe, 0xaf, 0xbf, 0x2f, 0xf9, 0xe3, 0xa9, 0xe5, 0xa5, 0xe1, 0xd6, 0x31, 0x63, 0x75, 0x2d,
-	0x73, 0x61, 0x59, 0xbd, 0x64, 0xa7, 0x95, 0xb0, 0xe7, 0xd4, 0x58, 0xed, 0x34, 0xb9, 0xd3, 0x0a,
-	0x68, 0x27, 0xa0, 0xf5, 0x72, 0x72, 0xbf, 0xd0, 0xba, 0x78, 0x2b, 0x18, 0x37, 0x92, 0x71, 0xa5,
-	0xb4, 0xe3, 0x4e, 0x6a, 0x05, 0xde, 0x32, 0xb9, 0x5b, 0xe8, 0x42, 0x37, 0x47, 0xb6, 0x39, 0xb5,
-	0xd3, 0x27, 0x99, 0x86, 0x52, 0x03, 0x4b, 0x39, 0x08, 0xff, 0x07, 0x56, 0x2f, 0x53, 0xe1, 0xf8,
-	0x92, 0x19, 0x5e, 0x48, 0xd5, 0x44, 0xb4, 0xda, 0x07, 0xbb, 0xa8, 0x4c, 0xa5, 0x24, 0x9c, 0x94,
-	0x42, 0x39, 0xaf, 0x9a, 0x7f, 0x41, 0xf8, 0xde, 0xeb, 0x4d, 0xd0, 0xd1, 0xf6, 0x0b, 0x24, 0xe2,
-	0xb4, 0x12, 0xe0, 0xc8, 0x14, 0x07, 0x99, 0x56, 0x50, 0x95, 0xc2, 0x1e, 0xcb, 0x3c, 0x44, 0x33,
-	0xb4, 0xb8, 0x99, 0xe0, 0x6e, 0xf4, 0x32, 0x27, 0x8f, 0xf1, 0xed, 0x2e, 0xfc, 0x98, 0xe7, 0xb9,
-	0x15, 0x00, 0xe1, 0xb8, 0x51, 0xdd, 0xea, 0xe6, 0xcf, 0xfd, 0x98, 0xbc, 0xc0, 0xb8, 0x27, 0x0c,
-	0xf7, 0x66, 0x68, 0x11, 0xc4, 0x0f, 0xa9, 0xaf, 0x43, 0x37, 0x75, 0xa8, 0xbf, 0xb0, 0xb6, 0x0e,
-	0x3d, 0xe2, 0x85, 0x68, 0x39, 0x92, 0x81, 0x73, 0xfe, 0x19, 0xe1, 0xf0, 0x4f, 0x5e, 0x30, 0x5a,
-	0x81, 0x20, 0x87, 0x38, 0xe8, 0x0b, 0x42, 0x88, 0x66, 0x7b, 0x8b, 0x20, 0x9e, 0xd2, 0x1d, 0xb7,
-	0x4f, 0x7b, 0xfb, 0xc1, 0xb5, 0x8b, 0xef, 0xd3, 0x51, 0x32, 0x74, 0x92, 0xc3, 0xdf, 0x68, 0xc7,
-	0x0d, 0xed, 0xa3, 0xff, 0xd2, 0x7a, 0x8a, 0x21, 0x6e, 0xfc, 0x09, 0xe1, 0xeb, 0x0d, 0x2e, 0xf9,
-	0x88, 0x70, 0x30, 0x60, 0x26, 0x4f, 0x77, 0x62, 0xfd, 0xe5, 0x29, 0x26, 0xfb, 0x57, 0x54, 0x7b,
-	0x84, 0xf9, 0xe2, 0xdd, 0xd7, 0x9f, 0x1f, 0xc6, 0x73, 0x32, 0x63, 0xff, 0x5e, 0x02, 0x38, 0x78,
-	0x75, 0xb1, 0x8a, 0xd0, 0xe5, 0x2a, 0x42, 0x3f, 0x56, 0x11, 0x7a, 0xbf, 0x8e, 0x46, 0x97, 0xeb,
-	0x68, 0xf4, 0x6d, 0x1d, 0x8d, 0xde, 0xc4, 0x85, 0x74, 0x27, 0x55, 0x4a, 0x33, 0x5d, 0x76, 0x29,
-	0xfb, 0x32, 0x83, 0x6d, 0xe2, 0x59, 0x9f, 0x29, 0xce, 0x9c, 0x3b, 0x37, 0x02, 0xd2, 0x1b, 0xcd,
-	0x52, 0x3d, 0xfb, 0x15, 0x00, 0x00, 0xff, 0xff, 0x8d, 0x46, 0x75, 0x16, 0x12, 0x03, 0x00, 0x00,
+	// 618 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x94, 0x41, 0x6b, 0x13, 0x4f,
+	0x18, 0xc6, 0x33, 0x69, 0xff, 0xfd, 0xe3, 0xe4, 0xd0, 0x32, 0x0a, 0x86, 0x58, 0x37, 0x71, 0x11,
+	0x4d, 0xc5, 0xec, 0x98, 0x14, 0x0f, 0x52, 0x10, 0x5b, 0xc5, 0x52, 0x50, 0xa8, 0x39, 0x28, 0x78,
+	0x29, 0x93, 0xec, 0xb0, 0x5d, 0xe9, 0xee, 0x6c, 0x77, 0x26, 0x49, 0x8b, 0xf4, 0xe2, 0x27, 0x10,
+	0xea, 0xb7, 0x50, 0x41, 0xf0, 0xea, 0x07, 0xe8, 0xb1, 0xe0, 0xc5, 0x93, 0x48, 0xe2, 0x07, 0x91,
+	0xcc, 0xbe, 0x9b, 0xa4, 0xdb, 0x49, 0x6d, 0xc1, 0xdb, 0x32, 0xbc, 0xcf, 0xfb, 0xfe, 0x9e, 0x67,
+	0xde, 0x1d, 0x5c, 0x8e, 0x59, 0x10, 0xb1, 0x58, 0xd1, 0x28, 0x16, 0x5d, 0xdf, 0xe5, 0x31, 0xed,
+	0xd6, 0xe9, 0x6e, 0x87, 0xc7, 0xfb, 0x4e, 0x14, 0x0b, 0x25, 0xc8, 0x65, 0x28, 0x70, 0xd2, 0x02,
+	0xa7, 0x5b, 0x2f, 0x2d, 0x7a, 0x42, 0x78, 0x3b, 0x9c, 0xb2, 0xc8, 0xa7, 0x2c, 0x0c, 0x85, 0x62,
+	0xca, 0x17, 0xa1, 0x4c, 0x24, 0xa5, 0x2b, 0x9e, 0xf0, 0x84, 0xfe, 0xa4, 0xc3, 0x2f, 0x38, 0xbd,
+	0xd3, 0x16, 0x32, 0x10, 0x92, 0xb6, 0x98, 0xe4, 0xc9, 0x04, 0xda, 0xad, 0xb7, 0xb8, 0x62, 0x75,
+	0x1a, 0x31, 0xcf, 0x0f, 0x75, 0x0b, 0xa8, 0xbd, 0x69, 0xa2, 0x8a, 0x3a, 0xa1, 0x2f, 0xb7, 0x03,
+	0x1e, 0x2a, 0xa8, 0xba, 0x61, 0xaa, 0x8a, 0x79, 0x8f, 0xc5, 0x2e, 0xa0, 0xd8, 0x9f, 0x11, 0xbe,
+	0xfa, 0x62, 0x38, 0x6b, 0x73, 0x24, 0x96, 0x4d, 0xbe, 0xdb, 0xe1, 0x52, 0x91, 0x32, 0x2e, 0xb4,
+	0x45, 0x28, 0x3b, 0x01, 0x8f, 0xb7, 0x7c, 0xb7, 0x88, 0x2a, 0xa8, 0x7a, 0xa9, 0x89, 0xd3, 0xa3,
+	0x0d, 0x97, 0x2c, 0xe1, 0x85, 0xb4, 0xf3, 0x16, 0x73, 0xdd, 0x98, 0x4b, 0x59, 0xcc, 0xeb, 0xaa,
+	0xf9, 0xf4, 0x7c, 0x35, 0x39, 0x26, 0x4f, 0x31, 0x1e, 0x9b, 0x28, 0xce, 0x54, 0x50, 0xb5, 0xd0,
+	0xb8, 0xe5, 0x24, 0x8e, 0x9d, 0xa1, 0x63, 0x27, 0xc9, 0x14, 0x1c, 0x3b, 0x9b, 0xcc, 0xe3, 0xc0,
+	0xd1, 0x9c, 0x50, 0xda, 0x9f, 0x10, 0x2e, 0x9e, 0xe6, 0x95, 0x91, 0x08, 0x25, 0x27, 0xeb, 0xb8,
+	0x30, 0xce, 0x40, 0x16, 0x51, 0x65, 0xa6, 0x5a, 0x68, 0x94, 0x1d, 0xc3, 0x05, 0x39, 0x63, 0xf9,
+	0xda, 0xec, 0xd1, 0xcf, 0x72, 0xae, 0x39, 0xa9, 0x24, 0xeb, 0x27, 0x68, 0xf3, 0x9a, 0xf6, 0xf6,
+	0x5f, 0x69, 0x13, 0x8a, 0x13, 0xb8, 0x0f, 0xf1, 0x35, 0x4d, 0xfb, 0x18, 0x42, 0x6b, 0x26, 0xe1,
+	0x9f, 0x37, 0x61, 0xfb, 0x23, 0xc2, 0x8b, 0xe6, 0x06, 0x60, 0x79, 0x03, 0xff, 0x0f, 0x17, 0x0a,
+	0x76, 0x97, 0x8c, 0x76, 0x53, 0xf9, 0x13, 0x1e, 0x8a, 0x00, 0x7a, 0x80, 0xf1, 0x54, 0x4f, 0x1e,
+	0xe1, 0xb9, 0x9e, 0x1f, 0xba, 0xa2, 0x07, 0x86, 0x6d, 0x63, 0x27, 0x10, 0xbf, 0xd2, 0x95, 0xd0,
+	0x02, 0x74, 0xf6, 0x1b, 0x80, 0x7d, 0xc9, 0x76, 0x7c, 0x97, 0x29, 0x91, 0xb5, 0x6b, 0xda, 0x17,
+	0x64, 0xde, 0x97, 0x4c, 0x32, 0xf9, 0x53, 0xc9, 0x7c, 0x41, 0xf8, 0xfa, 0x94, 0x61, 0x10, 0xcd,
+	0xf3, 0x6c, 0x34, 0x35, 0xa3, 0xa1, 0x91, 0x3e, 0x13, 0xf1, 0x3f, 0x8f, 0xa7, 0x71, 0x38, 0x8b,
+	0xff, 0xd3, 0xc8, 0xe4, 0x03, 0xc2, 0x85, 0x89, 0x05, 0x26, 0x77, 0x8d, 0xbd, 0xa6, 0xfc, 0x97,
+	0xa5, 0xda, 0x39, 0xab, 0x93, 0x1c, 0xec, 0xea, 0xbb, 0xef, 0xbf, 0x0f, 0xf3, 0x36, 0xa9, 0xd0,
+	0xb3, 0x1f, 0x0d, 0x49, 0xbe, 0x22, 0x3c, 0x9f, 0x49, 0x81, 0xdc, 0x9b, 0x3e, 0xcc, 0xbc, 0xd4,
+	0xa5, 0xfa, 0x05, 0x14, 0x80, 0xb8, 0xa2, 0x11, 0xef, 0x93, 0x65, 0x23, 0xe2, 0x68, 0x11, 0xe0,
+	0x2a, 0xe8, 0xdb, 0x89, 0xd5, 0x38, 0x20, 0xdf, 0x10, 0x5e, 0xc8, 0x2e, 0x01, 0x39, 0x03, 0x62,
+	0xca, 0x76, 0x96, 0x1a, 0x17, 0x91, 0x00, 0xf8, 0xaa, 0x06, 0x5f, 0x21, 0x0f, 0x8c, 0xe0, 0xdd,
+	0x54, 0x36, 0x26, 0xcf, 0xee, 0xff, 0xc1, 0xda, 0xb3, 0xa3, 0xbe, 0x85, 0x8e, 0xfb, 0x16, 0xfa,
+	0xd5, 0xb7, 0xd0, 0xfb, 0x81, 0x95, 0x3b, 0x1e, 0x58, 0xb9, 0x1f, 0x03, 0x2b, 0xf7, 0xba, 0xe1,
+	0xf9, 0x6a, 0xbb, 0xd3, 0x72, 0xda, 0x22, 0x48, 0xdb, 0xd7, 0xfc, 0xb6, 0x1c, 0x8d, 0xda, 0x1b,
+	0x0f, 0xe3, 0x7b, 0x4a, 0xed, 0x47, 0x5c, 0xb6, 0xe6, 0xf4, 0xb3, 0xbe, 0xfc, 0x27, 0x00, 0x00,
+	0xff, 0xff, 0x61, 0xd0, 0xc2, 0xef, 0xb7, 0x06, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -196,6 +416,13 @@ type QueryClient interface {
 	// Punishments lists the punishments carried out for consumers, oldest
 	// first, optionally only those of one consumer or one validator.
 	Punishments(ctx context.Context, in *QueryPunishmentsRequest, opts ...grpc.CallOption) (*QueryPunishmentsResponse, error)
+	// ConsumerRewards shows, per denom, what a consumer's rewards did: how
+	// much arrived, went to validators and to the community pool, since the
+	// start and recently, and how much waits to be allocated.
+	ConsumerRewards(ctx context.Context, in *QueryConsumerRewardsRequest, opts ...grpc.CallOption) (*QueryConsumerRewardsResponse, error)
+	// ValidatorRewards shows what a validator received for securing each
+	// consumer, per denom, since the start and recently.
+	ValidatorRewards(ctx context.Context, in *QueryValidatorRewardsRequest, opts ...grpc.CallOption) (*QueryValidatorRewardsResponse, error)
 }
 
 type queryClient struct {
@@ -215,11 +442,36 @@ func (c *queryClient) Punishments(ctx context.Context, in *QueryPunishmentsReque
 	return out, nil
 }
 
+func (c *queryClient) ConsumerRewards(ctx context.Context, in *QueryConsumerRewardsRequest, opts ...grpc.CallOption) (*QueryConsumerRewardsResponse, error) {
+	out := new(QueryConsumerRewardsResponse)
+	err := c.cc.Invoke(ctx, "/rampart.provider.v1.Query/ConsumerRewards", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) ValidatorRewards(ctx context.Context, in *QueryValidatorRewardsRequest, opts ...grpc.CallOption) (*QueryValidatorRewardsResponse, error) {
+	out := new(QueryValidatorRewardsResponse)
+	err := c.cc.Invoke(ctx, "/rampart.provider.v1.Query/ValidatorRewards", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	// Punishments lists the punishments carried out for consumers, oldest
 	// first, optionally only those of one consumer or one validator.
 	Punishments(context.Context, *QueryPunishmentsRequest) (*QueryPunishmentsResponse, error)
+	// ConsumerRewards shows, per denom, what a consumer's rewards did: how
+	// much arrived, went to validators and to the community pool, since the
+	// start and recently, and how much waits to be allocated.
+	ConsumerRewards(context.Context, *QueryConsumerRewardsRequest) (*QueryConsumerRewardsResponse, error)
+	// ValidatorRewards shows what a validator received for securing each
+	// consumer, per denom, since the start and recently.
+	ValidatorRewards(context.Context, *QueryValidatorRewardsRequest) (*QueryValidatorRewardsResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -228,6 +480,12 @@ type UnimplementedQueryServer struct {
 
 func (*UnimplementedQueryServer) Punishments(ctx context.Context, req *QueryPunishmentsRequest) (*QueryPunishmentsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Punishments not implemented")
+}
+func (*UnimplementedQueryServer) ConsumerRewards(ctx context.Context, req *QueryConsumerRewardsRequest) (*QueryConsumerRewardsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ConsumerRewards not implemented")
+}
+func (*UnimplementedQueryServer) ValidatorRewards(ctx context.Context, req *QueryValidatorRewardsRequest) (*QueryValidatorRewardsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ValidatorRewards not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -252,6 +510,42 @@ func _Query_Punishments_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_ConsumerRewards_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryConsumerRewardsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ConsumerRewards(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/rampart.provider.v1.Query/ConsumerRewards",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ConsumerRewards(ctx, req.(*QueryConsumerRewardsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_ValidatorRewards_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryValidatorRewardsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ValidatorRewards(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/rampart.provider.v1.Query/ValidatorRewards",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ValidatorRewards(ctx, req.(*QueryValidatorRewardsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "rampart.provider.v1.Query",
@@ -260,6 +554,14 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Punishments",
 			Handler:    _Query_Punishments_Handler,
+		},
+		{
+			MethodName: "ConsumerRewards",
+			Handler:    _Query_ConsumerRewards_Handler,
+		},
+		{
+			MethodName: "ValidatorRewards",
+			Handler:    _Query_ValidatorRewards_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -364,6 +666,167 @@ func (m *QueryPunishmentsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryConsumerRewardsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryConsumerRewardsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryConsumerRewardsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryConsumerRewardsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryConsumerRewardsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryConsumerRewardsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Window.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Rewards) > 0 {
+		for iNdEx := len(m.Rewards) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Rewards[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryValidatorRewardsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryValidatorRewardsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryValidatorRewardsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ConsumerId) > 0 {
+		i -= len(m.ConsumerId)
+		copy(dAtA[i:], m.ConsumerId)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ConsumerId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.ProviderAddress) > 0 {
+		i -= len(m.ProviderAddress)
+		copy(dAtA[i:], m.ProviderAddress)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.ProviderAddress)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryValidatorRewardsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryValidatorRewardsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryValidatorRewardsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Window.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Rewards) > 0 {
+		for iNdEx := len(m.Rewards) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Rewards[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -412,6 +875,70 @@ func (m *QueryPunishmentsResponse) Size() (n int) {
 		l = m.Pagination.Size()
 		n += 1 + l + sovQuery(uint64(l))
 	}
+	return n
+}
+
+func (m *QueryConsumerRewardsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryConsumerRewardsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Rewards) > 0 {
+		for _, e := range m.Rewards {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	l = m.Window.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryValidatorRewardsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.ProviderAddress)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.ConsumerId)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryValidatorRewardsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Rewards) > 0 {
+		for _, e := range m.Rewards {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	l = m.Window.Size()
+	n += 1 + l + sovQuery(uint64(l))
 	return n
 }
 
@@ -667,6 +1194,436 @@ func (m *QueryPunishmentsResponse) Unmarshal(dAtA []byte) error {
 				m.Pagination = &query.PageResponse{}
 			}
 			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryConsumerRewardsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryConsumerRewardsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryConsumerRewardsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryConsumerRewardsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryConsumerRewardsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryConsumerRewardsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Rewards", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Rewards = append(m.Rewards, ConsumerDenomRewards{})
+			if err := m.Rewards[len(m.Rewards)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Window", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Window.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryValidatorRewardsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryValidatorRewardsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryValidatorRewardsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ProviderAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ConsumerId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ConsumerId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryValidatorRewardsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryValidatorRewardsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryValidatorRewardsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Rewards", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Rewards = append(m.Rewards, ValidatorConsumerRewards{})
+			if err := m.Rewards[len(m.Rewards)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Window", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Window.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

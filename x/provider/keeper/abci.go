@@ -7,8 +7,9 @@ import (
 )
 
 // BeginBlock launches due consumers, deletes stopped consumers whose
-// removal time has come, applies matured infraction parameter changes and
-// replenishes the slash meter, in the incumbent's order.
+// removal time has come, applies matured infraction parameter changes,
+// replenishes the slash meter and allocates consumer rewards, in the
+// incumbent's order.
 func (k *Keeper) BeginBlock(ctx sdk.Context) error {
 	if err := k.BeginBlockLaunchConsumers(ctx); err != nil {
 		return err
@@ -19,7 +20,10 @@ func (k *Keeper) BeginBlock(ctx sdk.Context) error {
 	if err := k.BeginBlockUpdateInfractionParameters(ctx); err != nil {
 		return err
 	}
-	return k.BeginBlockReplenishSlashMeter(ctx)
+	if err := k.BeginBlockReplenishSlashMeter(ctx); err != nil {
+		return err
+	}
+	return k.BeginBlockRD(ctx)
 }
 
 // EndBlock dates the current valset update id, computes the provider's own

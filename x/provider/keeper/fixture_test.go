@@ -59,6 +59,8 @@ type fixture struct {
 	conns      *ptestutil.MockConnectionKeeper
 	channels   *mockChannelKeeper
 	accounts   *ptestutil.MockAccountKeeper
+	bank       *ptestutil.MockBankKeeper
+	distr      *ptestutil.MockDistributionKeeper
 	validators []*testValidator
 }
 
@@ -84,6 +86,8 @@ func newFixture(t testing.TB, powers ...int64) *fixture {
 		conns:    ptestutil.NewMockConnectionKeeper(ctrl),
 		channels: &mockChannelKeeper{ptestutil.NewMockChannelKeeper(ctrl), &mockICS4Wrapper{}},
 		accounts: ptestutil.NewMockAccountKeeper(ctrl),
+		bank:     ptestutil.NewMockBankKeeper(ctrl),
+		distr:    ptestutil.NewMockDistributionKeeper(ctrl),
 	}
 	f.accounts.EXPECT().AddressCodec().Return(addresscodec.NewBech32Codec("cosmos")).AnyTimes()
 	f.staking.EXPECT().ValidatorAddressCodec().Return(addresscodec.NewBech32Codec("cosmosvaloper")).AnyTimes()
@@ -96,7 +100,7 @@ func newFixture(t testing.TB, powers ...int64) *fixture {
 	f.slashing.EXPECT().DowntimeJailDuration(gomock.Any()).Return(10*time.Minute, nil).AnyTimes()
 
 	f.k = keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), f.clients, f.conns, f.channels,
-		f.staking, f.slashing, f.accounts, govAddr)
+		f.staking, f.slashing, f.accounts, f.bank, f.distr, govAddr)
 	f.ctx = tctx.Ctx.WithChainID(providerChainID).WithBlockHeight(1).WithBlockTime(genesisTime).
 		WithBlockHeader(cmtproto.Header{ChainID: providerChainID, Height: 1, Time: genesisTime, AppHash: make([]byte, 32), NextValidatorsHash: make([]byte, 32)})
 	for i, p := range powers {

@@ -60,6 +60,9 @@ func (k *Keeper) initGenesis(ctx sdk.Context, gs *types.GenesisState) error {
 	if err := k.ConsumerIDSeq.Set(ctx, nextConsumerID); err != nil {
 		return err
 	}
+	if err := k.importRewards(ctx, gs); err != nil {
+		return fmt.Errorf("rewards: %w", err)
+	}
 	return k.initSlashingGenesis(ctx, gs)
 }
 
@@ -104,6 +107,7 @@ func (k *Keeper) importConsumer(ctx sdk.Context, cs types.ConsumerState) error {
 		{cs.RemovalTime != nil, func() error { return k.RemovalTime.Set(ctx, id, *cs.RemovalTime) }},
 		{cs.MinPowerInTopN != 0, func() error { return k.MinPowerInTopN.Set(ctx, id, cs.MinPowerInTopN) }},
 		{len(cs.HandledEvidenceHashes) > 0, func() error { return k.importHandledEvidence(ctx, id, cs.HandledEvidenceHashes) }},
+		{cs.RewardsAllocation != nil, func() error { return k.ConsumerRewardsAllocation.Set(ctx, id, *cs.RewardsAllocation) }},
 		// The time queues follow from the phase and the stored times.
 		{cs.Phase == types.CONSUMER_PHASE_INITIALIZED && cs.InitializationParameters != nil, func() error {
 			return k.SpawnTimeQueue.Set(ctx, collections.Join(cs.InitializationParameters.SpawnTime, id))
@@ -164,6 +168,9 @@ func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
 	if err := k.exportSlashingGenesis(ctx, gs); err != nil {
 		return nil, err
 	}
+	if err := k.exportRewards(ctx, gs); err != nil {
+		return nil, fmt.Errorf("rewards: %w", err)
+	}
 	return gs, nil
 }
 
@@ -201,6 +208,7 @@ func (k *Keeper) exportConsumer(ctx sdk.Context, id string) (types.ConsumerState
 	get(func() (e error) { cs.MinPowerInTopN, e = getOptional(ctx, k.MinPowerInTopN, id); return })
 	get(func() (e error) { cs.HandledEvidenceHashes, e = k.handledEvidence(ctx, id); return })
 	get(func() error { return k.exportConsumerSlashing(ctx, &cs) })
+	get(func() error { return exportOptional(ctx, k.ConsumerRewardsAllocation, id, &cs.RewardsAllocation) })
 	return cs, err
 }
 

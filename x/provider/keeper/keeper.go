@@ -34,6 +34,8 @@ type Keeper struct {
 	stakingKeeper    types.StakingKeeper
 	slashingKeeper   types.SlashingKeeper
 	accountKeeper    types.AccountKeeper
+	bankKeeper       types.BankKeeper
+	distrKeeper      types.DistributionKeeper
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
@@ -115,6 +117,21 @@ type Keeper struct {
 	// ConsumerCommissionRate is keyed by (consumer id, provider consensus
 	// address).
 	ConsumerCommissionRate collections.Map[collections.Pair[string, []byte], math.LegacyDec]
+
+	// Rewards (rewards*.go).
+	//
+	// ConsumerRewardsAllocation holds, per consumer, the rewards received in
+	// the consumer rewards pool and not yet allocated.
+	ConsumerRewardsAllocation collections.Map[string, types.ConsumerRewardsAllocation]
+	// RegisteredRewardDenoms are the denoms allocated for every consumer.
+	RegisteredRewardDenoms collections.KeySet[string]
+	// The reward record: lifetime totals keyed by (consumer id, denom) and
+	// (provider consensus address, consumer id, denom); recent amounts in
+	// buckets, keyed by bucket first so old buckets prune cheaply.
+	ConsumerRewardsTotals   collections.Map[collections.Pair[string, string], exttypes.ConsumerRewardAmounts]
+	ConsumerRewardsBuckets  collections.Map[collections.Triple[uint64, string, string], exttypes.ConsumerRewardAmounts]
+	ValidatorRewardsTotals  collections.Map[collections.Triple[[]byte, string, string], exttypes.ValidatorRewardAmounts]
+	ValidatorRewardsBuckets collections.Map[collections.Quad[uint64, []byte, string, string], exttypes.ValidatorRewardAmounts]
 }
 
 // NewKeeper builds the provider keeper. The channel keeper is also the
@@ -131,6 +148,8 @@ func NewKeeper(
 	stakingKeeper types.StakingKeeper,
 	slashingKeeper types.SlashingKeeper,
 	accountKeeper types.AccountKeeper,
+	bankKeeper types.BankKeeper,
+	distrKeeper types.DistributionKeeper,
 	authority string,
 ) *Keeper {
 	if _, err := accountKeeper.AddressCodec().StringToBytes(authority); err != nil {
@@ -148,6 +167,8 @@ func NewKeeper(
 		stakingKeeper:    stakingKeeper,
 		slashingKeeper:   slashingKeeper,
 		accountKeeper:    accountKeeper,
+		bankKeeper:       bankKeeper,
+		distrKeeper:      distrKeeper,
 
 		Params:         collections.NewItem(sb, types.ParamsKey, types.ParamsName, codec.CollValue[types.Params](cdc)),
 		ValsetUpdateID: collections.NewItem(sb, types.ValsetUpdateIDKey, types.ValsetUpdateIDName, collections.Uint64Value),
@@ -209,6 +230,21 @@ func NewKeeper(
 			collections.TripleKeyCodec(collections.StringKey, sdk.TimeKey, collections.BytesKey)),
 		ConsumerCommissionRate: collections.NewMap(sb, types.ConsumerCommissionRateKey, types.ConsumerCommissionRateName,
 			collections.PairKeyCodec(collections.StringKey, collections.BytesKey), sdk.LegacyDecValue),
+
+		ConsumerRewardsAllocation: collections.NewMap(sb, types.ConsumerRewardsAllocationKey, types.ConsumerRewardsAllocationName,
+			collections.StringKey, codec.CollValue[types.ConsumerRewardsAllocation](cdc)),
+		RegisteredRewardDenoms: collections.NewKeySet(sb, types.RegisteredRewardDenomsKey, types.RegisteredRewardDenomsName, collections.StringKey),
+		ConsumerRewardsTotals: collections.NewMap(sb, types.ConsumerRewardsTotalsKey, types.ConsumerRewardsTotalsName,
+			collections.PairKeyCodec(collections.StringKey, collections.StringKey), codec.CollValue[exttypes.ConsumerRewardAmounts](cdc)),
+		ConsumerRewardsBuckets: collections.NewMap(sb, types.ConsumerRewardsBucketsKey, types.ConsumerRewardsBucketsName,
+			collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, collections.StringKey),
+			codec.CollValue[exttypes.ConsumerRewardAmounts](cdc)),
+		ValidatorRewardsTotals: collections.NewMap(sb, types.ValidatorRewardsTotalsKey, types.ValidatorRewardsTotalsName,
+			collections.TripleKeyCodec(collections.BytesKey, collections.StringKey, collections.StringKey),
+			codec.CollValue[exttypes.ValidatorRewardAmounts](cdc)),
+		ValidatorRewardsBuckets: collections.NewMap(sb, types.ValidatorRewardsBucketsKey, types.ValidatorRewardsBucketsName,
+			collections.QuadKeyCodec(collections.Uint64Key, collections.BytesKey, collections.StringKey, collections.StringKey),
+			codec.CollValue[exttypes.ValidatorRewardAmounts](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

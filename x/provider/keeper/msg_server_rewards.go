@@ -3,10 +3,24 @@ package keeper
 import (
 	"context"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
-// ChangeRewardDenoms changes the reward denoms accepted from every consumer.
+// ChangeRewardDenoms changes the reward denoms accepted from every consumer;
+// governance only.
 func (s msgServer) ChangeRewardDenoms(goCtx context.Context, msg *types.MsgChangeRewardDenoms) (*types.MsgChangeRewardDenomsResponse, error) {
-	return nil, errNotYet("MsgChangeRewardDenoms")
+	ctx := sdk.UnwrapSDKContext(goCtx)
+	if err := sdk.ValidateAuthority(ctx, s.authority, msg.Authority); err != nil {
+		return nil, err
+	}
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	if err := s.Keeper.ChangeRewardDenoms(ctx, msg.DenomsToAdd, msg.DenomsToRemove); err != nil {
+		return nil, err
+	}
+	emitChangeRewardDenoms(ctx, msg.DenomsToAdd, msg.DenomsToRemove)
+	return &types.MsgChangeRewardDenomsResponse{}, nil
 }

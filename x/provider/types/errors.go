@@ -51,4 +51,8 @@ var (
 	ErrVotesNotConflicting       = errorsmod.Register(ModuleName, 71, "votes are not two different votes of one validator at one height, round and step")
 	ErrOffenderNotInValidatorSet = errorsmod.Register(ModuleName, 72, "offender is not in the infraction header's validator set")
 	ErrNoConsumerClient          = errorsmod.Register(ModuleName, 73, "consumer has no light client on the provider")
+
+	// Rewards (codes 40 to 59).
+	ErrInvalidChangeRewardDenoms = errorsmod.Register(ModuleName, 40, "invalid reward denoms change")
+	ErrRewardAllocation          = errorsmod.Register(ModuleName, 41, "cannot allocate consumer rewards")
 )

@@ -74,3 +74,16 @@ type ChannelKeeper interface {
 	GetChannel(ctx sdk.Context, portID, channelID string) (channeltypes.Channel, bool)
 	ChanCloseInit(ctx sdk.Context, portID, channelID string) error
 }
+
+// BankKeeper moves consumer rewards out of the consumer rewards pool.
+type BankKeeper interface {
+	SendCoinsFromModuleToModule(ctx context.Context, senderModule, recipientModule string, amt sdk.Coins) error
+}
+
+// DistributionKeeper credits consumer rewards to validators and to the
+// community pool.
+type DistributionKeeper interface {
+	AllocateTokensToValidator(ctx context.Context, val stakingtypes.ValidatorI, tokens sdk.DecCoins) error
+	FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error
+	GetCommunityTax(ctx context.Context) (math.LegacyDec, error)
+}

@@ -42,6 +42,9 @@ func (gs GenesisState) Validate() error {
 			return fmt.Errorf("valset update id %d is not below the next id %d", m.ValsetUpdateId, gs.ValsetUpdateId)
 		}
 	}
+	if err := gs.validateRewards(); err != nil {
+		return err
+	}
 	return gs.validateSlashing()
 }
 
@@ -112,6 +115,9 @@ func (cs ConsumerState) Validate() error {
 		if err := vsc.Validate(); err != nil {
 			return fmt.Errorf("pending VSC packet: %w", err)
 		}
+	}
+	if err := cs.validateRewardsAllocation(); err != nil {
+		return err
 	}
 	return validateHandledEvidence(cs.HandledEvidenceHashes)
 }

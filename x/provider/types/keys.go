@@ -58,6 +58,14 @@ var (
 	ValidatorsByConsumerAddrKey = collections.NewPrefix(36)
 	ConsumerAddrsToPruneKey     = collections.NewPrefix(37)
 	ConsumerCommissionRateKey   = collections.NewPrefix(38)
+
+	// Rewards.
+	ConsumerRewardsAllocationKey = collections.NewPrefix(55)
+	RegisteredRewardDenomsKey    = collections.NewPrefix(56)
+	ConsumerRewardsTotalsKey     = collections.NewPrefix(57)
+	ConsumerRewardsBucketsKey    = collections.NewPrefix(58)
+	ValidatorRewardsTotalsKey    = collections.NewPrefix(59)
+	ValidatorRewardsBucketsKey   = collections.NewPrefix(60)
 )
 
 // Collection names, as they appear in the schema.
@@ -103,4 +111,19 @@ const (
 	ValidatorsByConsumerAddrName = "validators_by_consumer_addr"
 	ConsumerAddrsToPruneName     = "consumer_addrs_to_prune"
 	ConsumerCommissionRateName   = "consumer_commission_rate"
+
+	ConsumerRewardsAllocationName = "consumer_rewards_allocation"
+	RegisteredRewardDenomsName    = "registered_reward_denoms"
+	ConsumerRewardsTotalsName     = "consumer_rewards_totals"
+	ConsumerRewardsBucketsName    = "consumer_rewards_buckets"
+	ValidatorRewardsTotalsName    = "validator_rewards_totals"
+	ValidatorRewardsBucketsName   = "validator_rewards_buckets"
+)
+
+// The recent reward record is kept in buckets of RewardsBucketBlocks
+// blocks; the last RewardsWindowBuckets buckets (the current one included)
+// are kept, older ones are pruned.
+const (
+	RewardsBucketBlocks  = 1000
+	RewardsWindowBuckets = 10
 )

@@ -57,6 +57,12 @@ func TestStorePrefixes(t *testing.T) {
 		{types.ValidatorsByConsumerAddrKey, 36, types.ValidatorsByConsumerAddrName},
 		{types.ConsumerAddrsToPruneKey, 37, types.ConsumerAddrsToPruneName},
 		{types.ConsumerCommissionRateKey, 38, types.ConsumerCommissionRateName},
+		{types.ConsumerRewardsAllocationKey, 55, types.ConsumerRewardsAllocationName},
+		{types.RegisteredRewardDenomsKey, 56, types.RegisteredRewardDenomsName},
+		{types.ConsumerRewardsTotalsKey, 57, types.ConsumerRewardsTotalsName},
+		{types.ConsumerRewardsBucketsKey, 58, types.ConsumerRewardsBucketsName},
+		{types.ValidatorRewardsTotalsKey, 59, types.ValidatorRewardsTotalsName},
+		{types.ValidatorRewardsBucketsKey, 60, types.ValidatorRewardsBucketsName},
 	}
 	wantNames := []string{
 		"params", "valset_update_id", "consumer_id_seq", "consumer_chain_id", "consumer_owner", "consumer_metadata",
@@ -69,6 +75,8 @@ func TestStorePrefixes(t *testing.T) {
 		"infraction_params_queue", "handled_evidence", "punishments", "punishment_seq",
 		"opted_in", "min_power_in_top_n", "consumer_keys", "validators_by_consumer_addr",
 		"consumer_addrs_to_prune", "consumer_commission_rate",
+		"consumer_rewards_allocation", "registered_reward_denoms", "consumer_rewards_totals",
+		"consumer_rewards_buckets", "validator_rewards_totals", "validator_rewards_buckets",
 	}
 	require.Len(t, pinned, len(wantNames))
 	for i, p := range pinned {
