@@ -78,11 +78,17 @@ func (k *Keeper) ProviderConsensusSet(ctx sdk.Context) ([]types.ConsensusValidat
 // then it shapes the bonded validators by the consumer's rules. Members
 // keep their join height; newcomers join at this height.
 func (k *Keeper) ComputeConsumerNextValSet(ctx sdk.Context, consumerID string) ([]types.ConsensusValidator, error) {
-	ps, err := getOptional(ctx, k.ConsumerPowerShapingParams, consumerID)
+	bonded, err := k.bondedValidators(ctx)
 	if err != nil {
 		return nil, err
 	}
-	bonded, err := k.bondedValidators(ctx)
+	return k.computeConsumerNextValSet(ctx, consumerID, bonded)
+}
+
+// computeConsumerNextValSet is ComputeConsumerNextValSet on a snapshot of
+// the bonded validators, which an epoch reads once for all consumers.
+func (k *Keeper) computeConsumerNextValSet(ctx sdk.Context, consumerID string, bonded []bondedValidator) ([]types.ConsensusValidator, error) {
+	ps, err := getOptional(ctx, k.ConsumerPowerShapingParams, consumerID)
 	if err != nil {
 		return nil, err
 	}
@@ -213,15 +219,39 @@ func (k *Keeper) GetConsumerValSet(ctx sdk.Context, consumerID string) ([]types.
 
 // SetConsumerValSet replaces a consumer's stored set.
 func (k *Keeper) SetConsumerValSet(ctx sdk.Context, consumerID string, set []types.ConsensusValidator) error {
-	if err := k.deleteConsumerValSet(ctx, consumerID); err != nil {
+	current, err := k.GetConsumerValSet(ctx, consumerID)
+	if err != nil {
 		return err
 	}
+	// Write only what changed: an epoch usually moves a few validators, and
+	// rewriting a whole set per consumer dominates the epoch's cost.
+	stored := make(map[string]types.ConsensusValidator, len(current))
+	for _, v := range current {
+		stored[string(v.ProviderConsAddr)] = v
+	}
+	kept := make(map[string]bool, len(set))
 	for _, v := range set {
+		kept[string(v.ProviderConsAddr)] = true
+		if old, ok := stored[string(v.ProviderConsAddr)]; ok && sameMember(old, v) {
+			continue
+		}
 		if err := k.ConsumerValidators.Set(ctx, collections.Join(consumerID, v.ProviderConsAddr), v); err != nil {
 			return err
 		}
 	}
+	for _, v := range current {
+		if kept[string(v.ProviderConsAddr)] {
+			continue
+		}
+		if err := k.ConsumerValidators.Remove(ctx, collections.Join(consumerID, v.ProviderConsAddr)); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+func sameMember(a, b types.ConsensusValidator) bool {
+	return a.Power == b.Power && a.JoinHeight == b.JoinHeight && a.PublicKey.Equal(b.PublicKey)
 }
 
 func (k *Keeper) deleteConsumerValSet(ctx sdk.Context, consumerID string) error {

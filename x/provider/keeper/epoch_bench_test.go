@@ -1,0 +1,88 @@
+package keeper_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"go.uber.org/mock/gomock"
+
+	"cosmossdk.io/collections"
+
+	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
+	"github.com/cosmos/cosmos-sdk/crypto/keys/ed25519"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/rampart-ics/rampart/x/provider/types"
+)
+
+// BenchmarkEpoch measures the provider's epoch work (DESIGN §6): compute
+// every launched consumer's next set with power shaping and assigned keys,
+// diff it against the stored set and queue a VSC packet. One validator's
+// power changes before each epoch, so every consumer gets a packet.
+// Staking is the fixture's in-memory stand-in, not x/staking.
+//
+//	go test ./x/provider/keeper/ -run '^$' -bench Epoch -benchtime 20x
+func BenchmarkEpoch(b *testing.B) {
+	const validators = 200
+	for _, consumers := range []int{1, 10, 50} {
+		b.Run(fmt.Sprintf("consumers=%d/validators=%d", consumers, validators), func(b *testing.B) {
+			f := newEpochFixture(b, consumers, validators)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				f.validators[validators-1-i%4].power++ // among the strongest: always in the set
+				require.NoError(b, f.k.PendingVSCPackets.Clear(f.ctx, nil))
+				b.StartTimer()
+				require.NoError(b, f.k.QueueVSCPackets(f.ctx))
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/epoch")
+			queued, err := f.k.PendingVSCPackets.Iterate(f.ctx, nil)
+			require.NoError(b, err)
+			keys, err := queued.Keys()
+			require.NoError(b, err)
+			require.Len(b, keys, consumers, "every consumer got a packet in the last epoch")
+		})
+	}
+}
+
+// newEpochFixture launches the given number of opt-in consumers secured by
+// every validator, each shaped by a set cap, a power cap and a denylist
+// entry, with a quarter of the validators signing with assigned keys.
+func newEpochFixture(b *testing.B, consumers, validators int) *fixture {
+	powers := make([]int64, validators)
+	for i := range powers {
+		powers[i] = int64(10 + i%50)
+	}
+	f := newFixture(b, powers...)
+	clients := 0
+	f.clients.EXPECT().CreateClient(gomock.Any(), gomock.Any(), gomock.Any(), gomock.Any()).DoAndReturn(
+		func(sdk.Context, string, []byte, []byte) (string, error) {
+			clients++
+			return fmt.Sprintf("07-tendermint-%d", clients), nil
+		}).AnyTimes()
+	shaping := types.PowerShapingParameters{
+		ValidatorSetCap:    uint32(validators * 3 / 4),
+		ValidatorsPowerCap: 5,
+		Denylist:           []string{f.validators[0].consAddr.String()},
+	}
+	ids := make([]string, consumers)
+	for c := range ids {
+		ids[c] = f.createConsumer(f.ctx.BlockTime())
+		require.NoError(b, f.k.ConsumerPowerShapingParams.Set(f.ctx, ids[c], shaping))
+		for i, v := range f.validators {
+			if i%4 != 0 {
+				continue
+			}
+			pk, err := cryptocodec.ToCmtProtoPublicKey(ed25519.GenPrivKeyFromSecret([]byte(fmt.Sprintf("%s/%d", ids[c], i))).PubKey())
+			require.NoError(b, err)
+			require.NoError(b, f.k.ConsumerKeys.Set(f.ctx, collections.Join(ids[c], []byte(v.consAddr)), pk))
+		}
+	}
+	require.NoError(b, f.k.BeginBlock(f.ctx))
+	for _, id := range ids {
+		require.Equal(b, types.CONSUMER_PHASE_LAUNCHED, f.k.GetConsumerPhase(f.ctx, id))
+	}
+	return f
+}
