@@ -10,7 +10,6 @@ import (
 
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
 
-
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
 	providerkeeper "github.com/rampart-ics/rampart/x/provider/keeper"
 	providertypes "github.com/rampart-ics/rampart/x/provider/types"
