@@ -62,6 +62,8 @@ type fixture struct {
 	bank       *ptestutil.MockBankKeeper
 	distr      *ptestutil.MockDistributionKeeper
 	validators []*testValidator
+	// cms is the store under ctx; benchmarks commit it between blocks.
+	cms storetypes.CommitMultiStore
 }
 
 // mockChannelKeeper is the channel keeper and the ICS4 wrapper in one, as
@@ -99,6 +101,7 @@ func newFixture(t testing.TB, powers ...int64) *fixture {
 	f.slashing.EXPECT().SlashFractionDoubleSign(gomock.Any()).Return(math.LegacyNewDecWithPrec(5, 2), nil).AnyTimes()
 	f.slashing.EXPECT().DowntimeJailDuration(gomock.Any()).Return(10*time.Minute, nil).AnyTimes()
 
+	f.cms = tctx.CMS
 	f.k = keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), f.clients, f.conns, f.channels,
 		f.staking, f.slashing, f.accounts, f.bank, f.distr, govAddr)
 	f.ctx = tctx.Ctx.WithChainID(providerChainID).WithBlockHeight(1).WithBlockTime(genesisTime).

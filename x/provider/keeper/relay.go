@@ -71,7 +71,7 @@ func (k *Keeper) queueVSCPacket(ctx sdk.Context, consumerID string, valsetUpdate
 	if len(updates) == 0 && len(acks) == 0 {
 		return nil
 	}
-	if err := k.SetConsumerValSet(ctx, consumerID, next); err != nil {
+	if err := k.replaceConsumerValSet(ctx, consumerID, current, next); err != nil {
 		return err
 	}
 	return k.appendPendingVSC(ctx, consumerID, ccv.NewValidatorSetChangePacketData(updates, valsetUpdateID, acks))

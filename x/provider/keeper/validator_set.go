@@ -223,6 +223,11 @@ func (k *Keeper) SetConsumerValSet(ctx sdk.Context, consumerID string, set []typ
 	if err != nil {
 		return err
 	}
+	return k.replaceConsumerValSet(ctx, consumerID, current, set)
+}
+
+// replaceConsumerValSet turns the stored set current into set.
+func (k *Keeper) replaceConsumerValSet(ctx sdk.Context, consumerID string, current, set []types.ConsensusValidator) error {
 	// Write only what changed: an epoch usually moves a few validators, and
 	// rewriting a whole set per consumer dominates the epoch's cost.
 	stored := make(map[string]types.ConsensusValidator, len(current))
