@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -23,11 +22,7 @@ func (s msgServer) AssignConsumerKey(goCtx context.Context, msg *types.MsgAssign
 	if err != nil {
 		return nil, err
 	}
-	key, err := types.ParseConsumerKey(msg.ConsumerKey)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Keeper.AssignConsumerKey(ctx, msg.ConsumerId, val, key); err != nil {
+	if err := s.assignConsumerKeyJSON(ctx, msg.ConsumerId, val, msg.ConsumerKey); err != nil {
 		return nil, err
 	}
 	emitAssignConsumerKey(ctx, msg.ConsumerId, chainID, msg.ProviderAddr, msg.ConsumerKey)
@@ -46,11 +41,7 @@ func (s msgServer) OptIn(goCtx context.Context, msg *types.MsgOptIn) (*types.Msg
 		return nil, err
 	}
 	if msg.ConsumerKey != "" {
-		key, err := types.ParseConsumerKey(msg.ConsumerKey)
-		if err != nil {
-			return nil, err
-		}
-		if err := s.Keeper.AssignConsumerKey(ctx, msg.ConsumerId, val, key); err != nil {
+		if err := s.assignConsumerKeyJSON(ctx, msg.ConsumerId, val, msg.ConsumerKey); err != nil {
 			return nil, err
 		}
 	}
@@ -58,7 +49,7 @@ func (s msgServer) OptIn(goCtx context.Context, msg *types.MsgOptIn) (*types.Msg
 	if err != nil {
 		return nil, err
 	}
-	if err := s.OptedIn.Set(ctx, collections.Join(msg.ConsumerId, []byte(providerAddr))); err != nil {
+	if err := s.SetOptedIn(ctx, msg.ConsumerId, providerAddr); err != nil {
 		return nil, err
 	}
 	emitOptIn(ctx, msg.ConsumerId, chainID, msg.ProviderAddr, msg.ConsumerKey)
@@ -119,4 +110,14 @@ func (s msgServer) validatorOnActiveConsumer(ctx sdk.Context, consumerID, valope
 		return none, "", errorsmod.Wrapf(types.ErrNoValidatorProviderAddress, "%s: %s", valoper, err)
 	}
 	return val, chainID, nil
+}
+
+// assignConsumerKeyJSON parses a key in the messages' JSON form and assigns
+// it.
+func (s msgServer) assignConsumerKeyJSON(ctx sdk.Context, consumerID string, val stakingtypes.Validator, keyJSON string) error {
+	key, err := types.ParseConsumerKey(keyJSON)
+	if err != nil {
+		return err
+	}
+	return s.Keeper.AssignConsumerKey(ctx, consumerID, val, key)
 }
