@@ -127,7 +127,7 @@ func (r *rewardsNetwork) poolBalance() int64 {
 
 // TestConsumerRewardsReachProvider: fees collected on the consumer are
 // split, and the provider's share arrives in the provider's reward pool
-// over the transfer channel the consumer opened, with the §4.8 memo.
+// over the transfer channel the consumer opened, with the consumer's reward memo.
 func TestConsumerRewardsReachProvider(t *testing.T) {
 	r := newRewardsNetwork(t)
 	r.payFees(t, 1001)

@@ -92,7 +92,7 @@ func (rn *providerRewardsNetwork) sendRewards(t *testing.T, c *ccvtesting.Consum
 	require.Contains(t, string(ack), "result", "the transfer is received")
 }
 
-// rewardMemo is the memo consumers put on their reward transfers (§4.8).
+// rewardMemo is the memo consumers put on their reward transfers, written as x/consumer/types/reward_memo.go does.
 func rewardMemo(c *ccvtesting.Consumer) string {
 	return fmt.Sprintf("{\n\t\t\t\"provider\": {\"consumerId\":\"%s\",\"chainId\":\"%s\",\"memo\":\"ICS rewards\"}\n\t\t}", c.ID, c.Chain.ChainID)
 }

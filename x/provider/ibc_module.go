@@ -14,7 +14,7 @@ import (
 )
 
 // IBCModule is the provider end of CCV channels. Callbacks only route: the
-// checks and packet logic live in the keeper (handshake.go, relay.go).
+// checks and packet logic live in the keeper (launch_handshake.go, relay.go).
 // Spec tags refer to ICS-028 (cross-chain validation), methods.md.
 type IBCModule struct {
 	keeper *keeper.Keeper

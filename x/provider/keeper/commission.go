@@ -1,14 +1,17 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 
 	"cosmossdk.io/collections"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
@@ -64,4 +67,49 @@ func (k *Keeper) deleteValidatorCommissionRates(ctx sdk.Context, providerAddr sd
 		}
 	}
 	return nil
+}
+
+// SetConsumerCommissionRate sets a validator's commission on one consumer.
+func (s msgServer) SetConsumerCommissionRate(goCtx context.Context, msg *types.MsgSetConsumerCommissionRate) (*types.MsgSetConsumerCommissionRateResponse, error) {
+	ctx := sdk.UnwrapSDKContext(goCtx)
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	val, chainID, err := s.validatorOnActiveConsumer(ctx, msg.ConsumerId, msg.ProviderAddr, msg.Signer)
+	if err != nil {
+		return nil, err
+	}
+	providerAddr, err := val.GetConsAddr()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Keeper.SetConsumerCommissionRate(ctx, msg.ConsumerId, providerAddr, msg.Rate); err != nil {
+		return nil, err
+	}
+	emitEvent(ctx, EventSetConsumerCommissionRate{ConsumerID: msg.ConsumerId, ChainID: chainID, Validator: msg.ProviderAddr, Rate: msg.Rate.String()})
+	return &types.MsgSetConsumerCommissionRateResponse{}, nil
+}
+
+// QueryValidatorConsumerCommissionRate returns a validator's commission on
+// a consumer: the rate it set there, or its provider commission.
+func (q queryServer) QueryValidatorConsumerCommissionRate(goCtx context.Context, req *types.QueryValidatorConsumerCommissionRateRequest) (*types.QueryValidatorConsumerCommissionRateResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	ctx := sdk.UnwrapSDKContext(goCtx)
+	if _, err := q.requireConsumerID(ctx, req.ConsumerId); err != nil {
+		return nil, err
+	}
+	providerAddr, err := q.parseConsAddr(req.ProviderAddress, "provider_address")
+	if err != nil {
+		return nil, err
+	}
+	rate, err := q.ConsumerCommissionRateOf(ctx, req.ConsumerId, providerAddr)
+	if errors.Is(err, types.ErrNoValidatorProviderAddress) {
+		return nil, status.Error(codes.NotFound, err.Error())
+	}
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	return &types.QueryValidatorConsumerCommissionRateResponse{Rate: rate}, nil
 }

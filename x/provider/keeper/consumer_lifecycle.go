@@ -63,7 +63,7 @@ func (k *Keeper) CreateConsumer(ctx sdk.Context, msg *types.MsgCreateConsumer) (
 			return "", err
 		}
 	}
-	emitCreateConsumer(ctx, consumerID, msg.ChainId, msg.Submitter, initParams.SpawnTime)
+	emitEvent(ctx, EventCreateConsumer{ConsumerID: consumerID, ChainID: msg.ChainId, Owner: msg.Submitter, SpawnTime: initParams.SpawnTime})
 	return consumerID, nil
 }
 
@@ -138,7 +138,7 @@ func (k *Keeper) UpdateConsumer(ctx sdk.Context, msg *types.MsgUpdateConsumer) e
 			return err
 		}
 	}
-	emitUpdateConsumer(ctx, msg.ConsumerId, k.GetConsumerPhase(ctx, msg.ConsumerId))
+	emitEvent(ctx, EventUpdateConsumer{ConsumerID: msg.ConsumerId, Phase: k.GetConsumerPhase(ctx, msg.ConsumerId)})
 	return nil
 }
 
@@ -157,7 +157,7 @@ func (k *Keeper) RemoveConsumer(ctx sdk.Context, consumerID, owner string) error
 	if err := k.StopConsumer(ctx, consumerID); err != nil {
 		return err
 	}
-	emitRemoveConsumer(ctx, consumerID)
+	emitEvent(ctx, EventRemoveConsumer{ConsumerID: consumerID})
 	return nil
 }
 

@@ -70,7 +70,9 @@ func (k *Keeper) HandleConsumerDoubleVoting(ctx sdk.Context, msg *types.MsgSubmi
 	if err := k.markHandled(ctx, consumerID, dv.Key); err != nil {
 		return PunishResult{}, err
 	}
-	emitSubmitConsumerDoubleVoting(ctx, consumerID, chainID, msg.Submitter, dv, res.Record)
+	emitEvent(ctx, EventSubmitConsumerDoubleVoting{
+		ConsumerID: consumerID, ChainID: chainID, Submitter: msg.Submitter, Vote: dv, ProviderAddr: res.Record.ProviderAddress,
+	})
 	return res, nil
 }
 

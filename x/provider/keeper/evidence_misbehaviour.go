@@ -81,7 +81,13 @@ func (k *Keeper) HandleConsumerMisbehaviour(ctx sdk.Context, msg *types.MsgSubmi
 	if err := k.markHandled(ctx, consumerID, lca.Key); err != nil {
 		return nil, err
 	}
-	emitSubmitConsumerMisbehaviour(ctx, consumerID, chainID, msg.Submitter, lca, punished)
+	addrs := make([]string, len(punished))
+	for i, p := range punished {
+		addrs[i] = p.ProviderAddress
+	}
+	emitEvent(ctx, EventSubmitConsumerMisbehaviour{
+		ConsumerID: consumerID, ChainID: chainID, Submitter: msg.Submitter, Attack: lca, Punished: addrs,
+	})
 	return punished, nil
 }
 

@@ -17,7 +17,7 @@ import (
 
 // TestGenesisRoundTrip exports a provider with consumers in every phase,
 // imports the export into a fresh keeper and exports again: both exports
-// must be identical, so nothing is lost (DESIGN §3.3).
+// must be identical, so nothing is lost (docs/adr/001-lossless-provider-genesis.md).
 func TestGenesisRoundTrip(t *testing.T) {
 	f := newFixture(t, 30, 20)
 	registered := f.createConsumer(time.Time{})

@@ -8,7 +8,7 @@ import (
 
 // runIsolated runs per-consumer block work in a cached context and writes
 // its changes only if it succeeds. A panic is turned into an error, so one
-// consumer can never halt the provider (DESIGN §3.1). Use it only in
+// consumer can never halt the provider. Use it only in
 // BeginBlock and EndBlock, where gas is not metered.
 func (k *Keeper) runIsolated(ctx sdk.Context, what string, fn func(ctx sdk.Context) error) (err error) {
 	cacheCtx, write := ctx.CacheContext()

@@ -80,7 +80,7 @@ type Keeper struct {
 	// consensus address.
 	LastProviderConsensusVals collections.Map[[]byte, types.ConsensusValidator]
 
-	// Slashing (slashing.go, throttle.go, evidence.go, infraction_params.go).
+	// Slashing and evidence (slashing_*.go, evidence_*.go).
 	//
 	// SlashAcks are the consumer addresses whose downtime was handled, sent
 	// with the consumer's next VSC packet.
@@ -99,8 +99,8 @@ type Keeper struct {
 	Punishments   collections.Map[uint64, exttypes.Punishment]
 	PunishmentSeq collections.Sequence
 
-	// Partial set security and key assignment (validator_set.go,
-	// opt_in.go, key_assignment.go, commission.go).
+	// Partial set security, key assignment and commission
+	// (partial_set_*.go, key_assignment_*.go, commission.go).
 	//
 	// OptedIn is keyed by (consumer id, provider consensus address).
 	OptedIn        collections.KeySet[collections.Pair[string, []byte]]
@@ -118,7 +118,7 @@ type Keeper struct {
 	// address).
 	ConsumerCommissionRate collections.Map[collections.Pair[string, []byte], math.LegacyDec]
 
-	// Rewards (rewards*.go).
+	// Rewards (rewards_*.go).
 	//
 	// ConsumerRewardsAllocation holds, per consumer, the rewards received in
 	// the consumer rewards pool and not yet allocated.

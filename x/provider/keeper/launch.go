@@ -40,7 +40,7 @@ func (k *Keeper) BeginBlockLaunchConsumers(ctx sdk.Context) error {
 			if err := k.resetToRegistered(ctx, consumerID); err != nil {
 				return err
 			}
-			emitConsumerLaunchFailed(ctx, consumerID, err)
+			emitEvent(ctx, EventConsumerLaunchFailed{ConsumerID: consumerID, Err: err})
 		}
 	}
 	return nil
@@ -184,7 +184,10 @@ func (k *Keeper) createConsumerClient(ctx sdk.Context, consumerID, chainID strin
 	if err := k.setConsumerClientID(ctx, consumerID, clientID); err != nil {
 		return "", err
 	}
-	emitConsumerClientCreated(ctx, consumerID, chainID, clientID, initParams.InitialHeight.String(), trusting, initParams.UnbondingPeriod)
+	emitEvent(ctx, EventConsumerClientCreated{
+		ConsumerID: consumerID, ChainID: chainID, ClientID: clientID, InitialHeight: initParams.InitialHeight.String(),
+		TrustingPeriod: trusting, UnbondingPeriod: initParams.UnbondingPeriod,
+	})
 	return clientID, nil
 }
 

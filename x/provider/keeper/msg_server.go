@@ -3,10 +3,11 @@ package keeper
 import (
 	"context"
 
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
@@ -19,43 +20,6 @@ var _ types.MsgServer = msgServer{}
 // NewMsgServerImpl returns the provider's Msg service.
 func NewMsgServerImpl(k *Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
-}
-
-// CreateConsumer registers a consumer owned by the submitter.
-func (s msgServer) CreateConsumer(goCtx context.Context, msg *types.MsgCreateConsumer) (*types.MsgCreateConsumerResponse, error) {
-	ctx := sdk.UnwrapSDKContext(goCtx)
-	if err := s.requireAccount(msg.Submitter, "submitter"); err != nil {
-		return nil, err
-	}
-	consumerID, err := s.Keeper.CreateConsumer(ctx, msg)
-	if err != nil {
-		return nil, err
-	}
-	return &types.MsgCreateConsumerResponse{ConsumerId: consumerID}, nil
-}
-
-// UpdateConsumer applies an owner's update.
-func (s msgServer) UpdateConsumer(goCtx context.Context, msg *types.MsgUpdateConsumer) (*types.MsgUpdateConsumerResponse, error) {
-	ctx := sdk.UnwrapSDKContext(goCtx)
-	if err := s.requireAccount(msg.Owner, "owner"); err != nil {
-		return nil, err
-	}
-	if err := s.Keeper.UpdateConsumer(ctx, msg); err != nil {
-		return nil, err
-	}
-	return &types.MsgUpdateConsumerResponse{}, nil
-}
-
-// RemoveConsumer stops a launched consumer.
-func (s msgServer) RemoveConsumer(goCtx context.Context, msg *types.MsgRemoveConsumer) (*types.MsgRemoveConsumerResponse, error) {
-	ctx := sdk.UnwrapSDKContext(goCtx)
-	if err := s.requireAccount(msg.Owner, "owner"); err != nil {
-		return nil, err
-	}
-	if err := s.Keeper.RemoveConsumer(ctx, msg.ConsumerId, msg.Owner); err != nil {
-		return nil, err
-	}
-	return &types.MsgRemoveConsumerResponse{}, nil
 }
 
 // UpdateParams replaces the module parameters; governance only.
@@ -78,4 +42,39 @@ func (s msgServer) requireAccount(addr, role string) error {
 		return errorsmod.Wrapf(types.ErrInvalidAddress, "%s %q: %s", role, addr, err)
 	}
 	return nil
+}
+
+// validatorOnActiveConsumer checks what every validator message needs: the
+// signer is the account of the validator named by its operator address,
+// the validator exists and the consumer is active. It returns the
+// validator and the consumer's chain id.
+func (s msgServer) validatorOnActiveConsumer(ctx sdk.Context, consumerID, valoper, signer string) (stakingtypes.Validator, string, error) {
+	var none stakingtypes.Validator
+	valAddr, err := s.stakingKeeper.ValidatorAddressCodec().StringToBytes(valoper)
+	if err != nil {
+		return none, "", errorsmod.Wrapf(types.ErrInvalidAddress, "provider_addr %q: %s", valoper, err)
+	}
+	signerAddr, err := s.accountKeeper.AddressCodec().StringToBytes(signer)
+	if err != nil {
+		return none, "", errorsmod.Wrapf(types.ErrInvalidAddress, "signer %q: %s", signer, err)
+	}
+	if !sdk.AccAddress(signerAddr).Equals(sdk.AccAddress(valAddr)) {
+		return none, "", errorsmod.Wrapf(types.ErrUnauthorized, "signer %s is not the account of validator %s", signer, valoper)
+	}
+	phase, err := s.requireConsumer(ctx, consumerID)
+	if err != nil {
+		return none, "", err
+	}
+	if !IsActive(phase) {
+		return none, "", errorsmod.Wrapf(types.ErrInvalidPhase, "consumer %s is %s: expected registered, initialized or launched", consumerID, phase)
+	}
+	chainID, err := s.GetConsumerChainID(ctx, consumerID)
+	if err != nil {
+		return none, "", err
+	}
+	val, err := s.stakingKeeper.GetValidator(ctx, valAddr)
+	if err != nil {
+		return none, "", errorsmod.Wrapf(types.ErrNoValidatorProviderAddress, "%s: %s", valoper, err)
+	}
+	return val, chainID, nil
 }

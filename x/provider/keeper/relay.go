@@ -149,7 +149,7 @@ func (k *Keeper) sendVSCPackets(ctx sdk.Context, consumerID string) error {
 		if err != nil {
 			return errorsmod.Wrapf(err, "sending VSC packet %d", packet.ValsetUpdateId)
 		}
-		emitVSCPacketSent(ctx, consumerID, channelID, packet.ValsetUpdateId, len(packet.ValidatorUpdates))
+		emitEvent(ctx, EventVSCPacketSent{ConsumerID: consumerID, ChannelID: channelID, ValsetUpdateID: packet.ValsetUpdateId, Updates: len(packet.ValidatorUpdates)})
 		sent++
 	}
 	if sent == len(pending.List) {
@@ -196,10 +196,10 @@ func (k *Keeper) OnAcknowledgementPacket(ctx sdk.Context, packet channeltypes.Pa
 	}
 	errAck, isErr := ack.Response.(*channeltypes.Acknowledgement_Error)
 	if !isErr {
-		emitAcknowledgement(ctx, consumerID, packet.SourceChannel, "")
+		emitEvent(ctx, EventAcknowledgement{ConsumerID: consumerID, ChannelID: packet.SourceChannel})
 		return nil
 	}
-	emitAcknowledgement(ctx, consumerID, packet.SourceChannel, errAck.Error)
+	emitEvent(ctx, EventAcknowledgement{ConsumerID: consumerID, ChannelID: packet.SourceChannel, AckError: errAck.Error})
 	return k.stopConsumerFor(ctx, consumerID, "consumer returned an error acknowledgement: "+errAck.Error)
 }
 
@@ -210,6 +210,6 @@ func (k *Keeper) OnTimeoutPacket(ctx sdk.Context, packet channeltypes.Packet) er
 	if err != nil {
 		return errorsmod.Wrapf(ccv.ErrInvalidChannelFlow, "channel %s is not a consumer's CCV channel", packet.SourceChannel)
 	}
-	emitTimeout(ctx, consumerID, packet.SourceChannel)
+	emitEvent(ctx, EventTimeout{ConsumerID: consumerID, ChannelID: packet.SourceChannel})
 	return k.stopConsumerFor(ctx, consumerID, "VSC packet timed out")
 }

@@ -26,7 +26,7 @@ const (
 )
 
 // RewardMemo is the "provider" object consumers put in the memo of their
-// reward transfers (§4.8).
+// reward transfers (x/consumer/types/reward_memo.go writes it).
 type RewardMemo struct {
 	ConsumerID string `json:"consumerId"`
 	ChainID    string `json:"chainId"`
@@ -68,24 +68,24 @@ func (k *Keeper) OnRewardsReceived(ctx sdk.Context, packet channeltypes.Packet, 
 	amount, ok := math.NewIntFromString(data.Token.Amount)
 	denom := ProviderDenom(data.Token.Denom, packet)
 	if !ok || !amount.IsPositive() {
-		emitRewardsUnattributed(ctx, denom, data.Token.Amount, packet.DestinationChannel, "invalid amount")
+		emitEvent(ctx, EventRewardsUnattributed{Denom: denom, Amount: data.Token.Amount, DestChannel: packet.DestinationChannel, Reason: "invalid amount"})
 		return
 	}
 	consumerID, attribution, err := k.attributeRewards(ctx, data.Memo, packet.DestinationPort, packet.DestinationChannel)
 	if err != nil {
 		k.Logger(ctx).Info("consumer rewards received without a consumer", "denom", denom, "amount", amount, "reason", err)
-		emitRewardsUnattributed(ctx, denom, amount.String(), packet.DestinationChannel, err.Error())
+		emitEvent(ctx, EventRewardsUnattributed{Denom: denom, Amount: amount.String(), DestChannel: packet.DestinationChannel, Reason: err.Error()})
 		return
 	}
 	// Booking writes several entries: all or none.
 	cacheCtx, write := ctx.CacheContext()
 	if err := k.addConsumerRewards(cacheCtx, consumerID, denom, amount); err != nil {
 		k.Logger(ctx).Error("cannot book consumer rewards", "consumer_id", consumerID, "denom", denom, "amount", amount, "error", err)
-		emitRewardsUnattributed(ctx, denom, amount.String(), packet.DestinationChannel, err.Error())
+		emitEvent(ctx, EventRewardsUnattributed{Denom: denom, Amount: amount.String(), DestChannel: packet.DestinationChannel, Reason: err.Error()})
 		return
 	}
 	write()
-	emitRewardsReceived(ctx, consumerID, denom, amount, attribution, packet.DestinationChannel)
+	emitEvent(ctx, EventRewardsReceived{ConsumerID: consumerID, Denom: denom, Amount: amount, Attribution: attribution, DestChannel: packet.DestinationChannel})
 }
 
 // addConsumerRewards adds an amount to the consumer's allocation record and

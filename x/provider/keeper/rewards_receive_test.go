@@ -19,7 +19,7 @@ func TestParseRewardMemo(t *testing.T) {
 		ok     bool
 		wantID string
 	}{
-		// The exact memo the consumer sends (§4.8), tabs and newlines included.
+		// The exact memo the consumer sends, tabs and newlines included.
 		{"consumer memo", "{\n\t\t\t\"provider\": {\"consumerId\":\"13\",\"chainId\":\"chain-13\",\"memo\":\"ICS rewards\"}\n\t\t}", true, "13"},
 		{"empty", "", false, ""},
 		{"pre-memo consumers", "consumer chain rewards distribution", false, ""},

@@ -73,7 +73,7 @@ func (k *Keeper) ProviderConsensusSet(ctx sdk.Context) ([]types.ConsensusValidat
 
 // ComputeConsumerNextValSet returns the set a consumer gets at the next
 // epoch (or at launch), by the partial set security pipeline
-// (ics-protocol §2.6): on a top-N chain it first recomputes the minimum
+// (x/provider/README.md, "Validator set"): on a top-N chain it first recomputes the minimum
 // power of the top N and opts in every active validator at or above it;
 // then it shapes the bonded validators by the consumer's rules. Members
 // keep their join height; newcomers join at this height.

@@ -44,8 +44,10 @@ func (k *Keeper) OnRecvSlashPacket(ctx sdk.Context, consumerID string, data ccv.
 	if data.Infraction == stakingtypes.Infraction_INFRACTION_DOUBLE_SIGN {
 		k.Logger(ctx).Info("double-sign slash packet received; double signing is punished only on evidence",
 			"consumer_id", consumerID, "provider_address", req.providerAddr, "infraction_height", req.infractionHeight)
-		emitSlashPacketIgnored(ctx, consumerID, k.slashAckAddr(req.consumerAddr), data.Infraction.String(),
-			"double signing is punished only on evidence")
+		emitEvent(ctx, EventSlashPacketIgnored{
+			ConsumerID: consumerID, ConsumerAddr: k.slashAckAddr(req.consumerAddr), Infraction: data.Infraction.String(),
+			Reason: "double signing is punished only on evidence",
+		})
 		return ccv.NewResultAck(ccv.V1Result)
 	}
 	ack, err := k.handleDowntimeRequest(ctx, req)
@@ -126,7 +128,7 @@ func (k *Keeper) handleDowntimeRequest(ctx sdk.Context, req slashRequest) (expor
 		if phase != types.CONSUMER_PHASE_LAUNCHED {
 			reason = "the consumer is " + phase.String()
 		}
-		emitSlashPacketIgnored(ctx, req.consumerID, consumerAddr, req.data.Infraction.String(), reason)
+		emitEvent(ctx, EventSlashPacketIgnored{ConsumerID: req.consumerID, ConsumerAddr: consumerAddr, Infraction: req.data.Infraction.String(), Reason: reason})
 		return ccv.NewResultAck(ccv.SlashPacketHandledResult), k.appendSlashAck(ctx, req.consumerID, consumerAddr)
 	}
 	meter, err := k.GetSlashMeter(ctx)
@@ -134,7 +136,7 @@ func (k *Keeper) handleDowntimeRequest(ctx sdk.Context, req slashRequest) (expor
 		return nil, err
 	}
 	if meter.IsNegative() {
-		emitSlashPacketBounced(ctx, req.consumerID, consumerAddr, meter.String())
+		emitEvent(ctx, EventSlashPacketBounced{ConsumerID: req.consumerID, ConsumerAddr: consumerAddr, Meter: meter.String()})
 		return ccv.NewResultAck(ccv.SlashPacketBouncedResult), nil
 	}
 	// The punishment runs isolated, so that a failure in x/staking or
@@ -167,7 +169,7 @@ func (k *Keeper) punishDowntime(ctx sdk.Context, req slashRequest) error {
 	ignore := func(reason string) error {
 		k.Logger(ctx).Info("downtime slash packet acknowledged without punishment", "consumer_id", req.consumerID,
 			"provider_address", req.providerAddr, "reason", reason)
-		emitSlashPacketIgnored(ctx, req.consumerID, consumerAddr, req.data.Infraction.String(), reason)
+		emitEvent(ctx, EventSlashPacketIgnored{ConsumerID: req.consumerID, ConsumerAddr: consumerAddr, Infraction: req.data.Infraction.String(), Reason: reason})
 		return nil
 	}
 	val, err := k.stakingKeeper.GetValidatorByConsAddr(ctx, req.providerAddr)
@@ -205,8 +207,10 @@ func (k *Keeper) punishDowntime(ctx sdk.Context, req slashRequest) error {
 		return err
 	}
 	if res.Punished {
-		emitExecuteConsumerChainSlash(ctx, req.consumerID, req.providerAddr.String(), consumerAddr,
-			req.data.Infraction.String(), req.infractionHeight, req.data.ValsetUpdateId)
+		emitEvent(ctx, EventExecuteConsumerChainSlash{
+			ConsumerID: req.consumerID, ProviderAddr: req.providerAddr.String(), ConsumerAddr: consumerAddr,
+			Infraction: req.data.Infraction.String(), InfractionHeight: req.infractionHeight, ValsetUpdateID: req.data.ValsetUpdateId,
+		})
 	}
 	return nil
 }

@@ -100,7 +100,7 @@ func (k *Keeper) Punish(ctx sdk.Context, inf Infraction) (PunishResult, error) {
 	if record, err = k.recordPunishment(ctx, record); err != nil {
 		return PunishResult{}, err
 	}
-	emitPunishment(ctx, record)
+	emitEvent(ctx, EventPunishment{Record: record})
 	return PunishResult{Punished: true, Record: record}, nil
 }
 

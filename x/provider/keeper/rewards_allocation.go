@@ -82,7 +82,7 @@ func (k *Keeper) releaseDeletedConsumersRewards(ctx sdk.Context) error {
 				return k.settleConsumerDenom(ctx, id, denom, current, math.ZeroInt(), current.Rewards.AmountOf(denom).TruncateInt())
 			})
 			if err != nil {
-				emitRewardsAllocationFailed(ctx, id, denom, err)
+				emitEvent(ctx, EventRewardsAllocationFailed{ConsumerID: id, Denom: denom, Err: err})
 			}
 		}
 	}
@@ -108,7 +108,7 @@ func (k *Keeper) allocateConsumer(ctx sdk.Context, consumerID string) error {
 		})
 		if err != nil {
 			k.Logger(ctx).Error("consumer rewards kept for the next block", "consumer_id", consumerID, "denom", denom, "error", err)
-			emitRewardsAllocationFailed(ctx, consumerID, denom, err)
+			emitEvent(ctx, EventRewardsAllocationFailed{ConsumerID: consumerID, Denom: denom, Err: err})
 		}
 	}
 	return nil
@@ -259,7 +259,9 @@ func (k *Keeper) settleConsumerDenom(ctx sdk.Context, consumerID, denom string, 
 	if err := k.recordConsumerRewards(ctx, consumerID, denom, record); err != nil {
 		return err
 	}
-	emitDistributedRewards(ctx, consumerID, denom, distributed, toCommunity, rest.AmountOf(denom))
+	emitEvent(ctx, EventDistributedRewards{
+		ConsumerID: consumerID, Denom: denom, Validators: distributed, CommunityPool: toCommunity, Pending: rest.AmountOf(denom),
+	})
 	return nil
 }
 

@@ -45,7 +45,7 @@ func (k *Keeper) QueueInfractionParameters(ctx sdk.Context, consumerID string, c
 	}
 	if same {
 		if cancelled != nil {
-			emitInfractionParamsQueued(ctx, consumerID, cancelled.ApplyTime, true)
+			emitEvent(ctx, EventInfractionParamsQueued{ConsumerID: consumerID, ApplyTime: cancelled.ApplyTime, Cancelled: true})
 		}
 		return nil
 	}
@@ -57,7 +57,7 @@ func (k *Keeper) QueueInfractionParameters(ctx sdk.Context, consumerID string, c
 	if err := k.setQueuedInfractionParameters(ctx, consumerID, queued); err != nil {
 		return err
 	}
-	emitInfractionParamsQueued(ctx, consumerID, queued.ApplyTime, false)
+	emitEvent(ctx, EventInfractionParamsQueued{ConsumerID: consumerID, ApplyTime: queued.ApplyTime, Cancelled: false})
 	return nil
 }
 
@@ -131,7 +131,7 @@ func (k *Keeper) applyQueuedInfractionParameters(ctx sdk.Context, consumerID str
 	if err := k.ConsumerInfractionParams.Set(ctx, consumerID, *queued.Parameters); err != nil {
 		return err
 	}
-	emitInfractionParamsApplied(ctx, consumerID)
+	emitEvent(ctx, EventInfractionParamsApplied{ConsumerID: consumerID})
 	return nil
 }
 

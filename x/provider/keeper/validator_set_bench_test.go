@@ -16,7 +16,7 @@ import (
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
-// BenchmarkEpoch measures the provider's epoch work (DESIGN §6): compute
+// BenchmarkEpoch measures the provider's epoch work (target and figures in docs/performance.md): compute
 // every launched consumer's next set with power shaping and assigned keys,
 // diff it against the stored set and queue a VSC packet. One validator's
 // power changes before each epoch, so every consumer gets a packet.

@@ -1,63 +1,63 @@
 package keeper
 
 import (
-	"bytes"
-	"context"
 	"errors"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
+	"github.com/rampart-ics/rampart/x/provider/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
-
-	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
-// OptOut makes a validator stop securing a launched consumer from the next
-// epoch. The signer must be the validator's own account.
-func (s msgServer) OptOut(goCtx context.Context, msg *types.MsgOptOut) (*types.MsgOptOutResponse, error) {
-	ctx := sdk.UnwrapSDKContext(goCtx)
-	if err := msg.ValidateBasic(); err != nil {
-		return nil, err
-	}
-	val, err := s.optOutValidator(ctx, msg.ProviderAddr, msg.Signer)
-	if err != nil {
-		return nil, err
-	}
-	consAddr, err := val.GetConsAddr()
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "validator %s has no consensus address: %s", msg.ProviderAddr, err)
-	}
-	if err := s.Keeper.OptOut(ctx, msg.ConsumerId, consAddr); err != nil {
-		return nil, err
-	}
-	chainID, err := s.GetConsumerChainID(ctx, msg.ConsumerId)
-	if err != nil {
-		return nil, err
-	}
-	emitOptOut(ctx, msg.ConsumerId, chainID, msg.ProviderAddr, msg.Signer)
-	return &types.MsgOptOutResponse{}, nil
+// Opt-in state of partial set security. A validator is opted in to a
+// consumer by MsgOptIn or by being in a top-N chain's top N; it stays opted
+// in until MsgOptOut, even if it drops out of the top N.
+
+// SetOptedIn opts a validator, by provider consensus address, in to a
+// consumer.
+func (k *Keeper) SetOptedIn(ctx sdk.Context, consumerID string, consAddr []byte) error {
+	return k.OptedIn.Set(ctx, collections.Join(consumerID, consAddr))
 }
 
-// optOutValidator returns the validator whose operator address is given,
-// checking that the signer is the validator's account.
-func (s msgServer) optOutValidator(ctx sdk.Context, providerAddr, signer string) (stakingtypes.Validator, error) {
-	valAddr, err := s.stakingKeeper.ValidatorAddressCodec().StringToBytes(providerAddr)
-	if err != nil {
-		return stakingtypes.Validator{}, errorsmod.Wrapf(types.ErrInvalidAddress, "provider_addr %q is not a validator operator address: %s", providerAddr, err)
+// DeleteOptedIn opts a validator out of a consumer.
+func (k *Keeper) DeleteOptedIn(ctx sdk.Context, consumerID string, consAddr []byte) error {
+	return k.OptedIn.Remove(ctx, collections.Join(consumerID, consAddr))
+}
+
+// IsOptedIn reports whether a validator is opted in to a consumer.
+func (k *Keeper) IsOptedIn(ctx sdk.Context, consumerID string, consAddr []byte) (bool, error) {
+	return k.OptedIn.Has(ctx, collections.Join(consumerID, consAddr))
+}
+
+// GetOptedIn returns the consensus addresses of the validators opted in to
+// a consumer, in address order.
+func (k *Keeper) GetOptedIn(ctx sdk.Context, consumerID string) ([][]byte, error) {
+	var addrs [][]byte
+	rng := collections.NewPrefixedPairRange[string, []byte](consumerID)
+	err := k.OptedIn.Walk(ctx, rng, func(key collections.Pair[string, []byte]) (bool, error) {
+		addrs = append(addrs, key.K2())
+		return false, nil
+	})
+	return addrs, err
+}
+
+// GetMinPowerInTopN returns the stored minimum power of a top-N chain's top
+// N; found is false for other chains.
+func (k *Keeper) GetMinPowerInTopN(ctx sdk.Context, consumerID string) (minPower int64, found bool, err error) {
+	minPower, err = k.MinPowerInTopN.Get(ctx, consumerID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return 0, false, nil
 	}
-	signerAddr, err := s.accountKeeper.AddressCodec().StringToBytes(signer)
-	if err != nil {
-		return stakingtypes.Validator{}, errorsmod.Wrapf(types.ErrInvalidAddress, "signer %q: %s", signer, err)
+	return minPower, err == nil, err
+}
+
+// deleteOptInState forgets a deleted consumer's opt-ins and top-N power.
+func (k *Keeper) deleteOptInState(ctx sdk.Context, consumerID string) error {
+	if err := k.OptedIn.Clear(ctx, collections.NewPrefixedPairRange[string, []byte](consumerID)); err != nil {
+		return err
 	}
-	if !bytes.Equal(signerAddr, valAddr) {
-		return stakingtypes.Validator{}, errorsmod.Wrapf(types.ErrUnauthorized, "signer %s is not the account of validator %s", signer, providerAddr)
-	}
-	val, err := s.stakingKeeper.GetValidator(ctx, valAddr)
-	if errors.Is(err, stakingtypes.ErrNoValidatorFound) {
-		return stakingtypes.Validator{}, errorsmod.Wrapf(types.ErrNoValidatorProviderAddress, "validator %s", providerAddr)
-	}
-	return val, err
+	return k.MinPowerInTopN.Remove(ctx, consumerID)
 }
 
 // OptOut removes a validator's opt-in from a launched consumer. On a top-N

@@ -132,3 +132,12 @@ func (q extQueryServer) ValidatorRewards(goCtx context.Context, req *exttypes.Qu
 	})
 	return &exttypes.QueryValidatorRewardsResponse{Rewards: out, Window: RewardsWindow(ctx)}, nil
 }
+
+// QueryRegisteredConsumerRewardDenoms returns the reward denoms accepted from every consumer.
+func (q queryServer) QueryRegisteredConsumerRewardDenoms(goCtx context.Context, _ *types.QueryRegisteredConsumerRewardDenomsRequest) (*types.QueryRegisteredConsumerRewardDenomsResponse, error) {
+	denoms, err := q.GetRegisteredRewardDenoms(sdk.UnwrapSDKContext(goCtx))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryRegisteredConsumerRewardDenomsResponse{Denoms: denoms}, nil
+}

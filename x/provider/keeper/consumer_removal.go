@@ -41,7 +41,7 @@ func (k *Keeper) stopConsumerFor(ctx sdk.Context, consumerID, reason string) err
 	if err := k.StopConsumer(ctx, consumerID); err != nil {
 		return err
 	}
-	emitConsumerStopped(ctx, consumerID, reason)
+	emitEvent(ctx, EventConsumerStopped{ConsumerID: consumerID, Reason: reason})
 	return nil
 }
 
@@ -95,7 +95,7 @@ func (k *Keeper) DeleteConsumer(ctx sdk.Context, consumerID string) error {
 			return err
 		}
 	}
-	emitConsumerDeleted(ctx, consumerID)
+	emitEvent(ctx, EventConsumerDeleted{ConsumerID: consumerID})
 	return nil
 }
 

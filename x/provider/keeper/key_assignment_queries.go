@@ -108,30 +108,6 @@ func (q queryServer) QueryAllPairsValConsAddrByConsumer(goCtx context.Context, r
 	return &types.QueryAllPairsValConsAddrByConsumerResponse{PairValConAddr: pairs}, nil
 }
 
-// QueryValidatorConsumerCommissionRate returns a validator's commission on
-// a consumer: the rate it set there, or its provider commission.
-func (q queryServer) QueryValidatorConsumerCommissionRate(goCtx context.Context, req *types.QueryValidatorConsumerCommissionRateRequest) (*types.QueryValidatorConsumerCommissionRateResponse, error) {
-	if req == nil {
-		return nil, status.Error(codes.InvalidArgument, "empty request")
-	}
-	ctx := sdk.UnwrapSDKContext(goCtx)
-	if _, err := q.requireConsumerID(ctx, req.ConsumerId); err != nil {
-		return nil, err
-	}
-	providerAddr, err := q.parseConsAddr(req.ProviderAddress, "provider_address")
-	if err != nil {
-		return nil, err
-	}
-	rate, err := q.ConsumerCommissionRateOf(ctx, req.ConsumerId, providerAddr)
-	if errors.Is(err, types.ErrNoValidatorProviderAddress) {
-		return nil, status.Error(codes.NotFound, err.Error())
-	}
-	if err != nil {
-		return nil, status.Error(codes.Internal, err.Error())
-	}
-	return &types.QueryValidatorConsumerCommissionRateResponse{Rate: rate}, nil
-}
-
 // parseConsAddr reads a bech32 consensus address from a request.
 func (q queryServer) parseConsAddr(addr, field string) (sdk.ConsAddress, error) {
 	if addr == "" {

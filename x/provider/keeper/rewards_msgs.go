@@ -21,6 +21,6 @@ func (s msgServer) ChangeRewardDenoms(goCtx context.Context, msg *types.MsgChang
 	if err := s.Keeper.ChangeRewardDenoms(ctx, msg.DenomsToAdd, msg.DenomsToRemove); err != nil {
 		return nil, err
 	}
-	emitChangeRewardDenoms(ctx, msg.DenomsToAdd, msg.DenomsToRemove)
+	emitEvent(ctx, EventChangeRewardDenoms{Added: msg.DenomsToAdd, Removed: msg.DenomsToRemove})
 	return &types.MsgChangeRewardDenomsResponse{}, nil
 }

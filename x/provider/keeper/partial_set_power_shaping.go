@@ -9,7 +9,8 @@ import (
 )
 
 // Power shaping as pure functions of plain slices, so that they can be
-// property-tested without a store (ics-protocol §2.6). The keeper gathers
+// property-tested without a store (the steps are listed in x/provider/README.md,
+// "Validator set"). The keeper gathers
 // the candidates and stores the result.
 
 // Candidate is a bonded provider validator as power shaping sees it.

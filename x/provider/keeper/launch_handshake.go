@@ -73,7 +73,8 @@ func (k *Keeper) consumerOfChannel(ctx sdk.Context, connectionHops []string) (st
 
 // SetConsumerChain records a newly opened CCV channel and sends the
 // consumer a VSC packet at once, so that it leaves its IBC-only mode without
-// waiting for the next validator set change (DESIGN §3.4).
+// waiting for the next validator set change (an incumbent provider
+// waits; see docs/adr/003-behaviour-beyond-the-incumbent.md).
 func (k *Keeper) SetConsumerChain(ctx sdk.Context, channelID string) error {
 	channel, found := k.channelKeeper.GetChannel(ctx, ccv.ProviderPortID, channelID)
 	if !found {
@@ -95,7 +96,7 @@ func (k *Keeper) SetConsumerChain(ctx sdk.Context, channelID string) error {
 		}
 	}
 	clientID, _ := k.ConsumerClientID.Get(ctx, consumerID)
-	emitChannelEstablished(ctx, consumerID, channelID, channel.ConnectionHops[0], clientID)
+	emitEvent(ctx, EventChannelEstablished{ConsumerID: consumerID, ChannelID: channelID, ConnectionID: channel.ConnectionHops[0], ClientID: clientID})
 
 	// If sending fails now, EndBlock sends the packets (or stops the
 	// consumer); the handshake itself must not fail for it.
