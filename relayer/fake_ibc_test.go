@@ -72,7 +72,7 @@ func newFakeIBC(n *fakeNode) fakeIBC {
 		return &txtypes.SimulateResponse{GasInfo: &sdk.GasInfo{GasUsed: n.simGas}}, outcome{}
 	})
 	route(r, "/ibc.core.client.v1.Query/ClientState", func(req *clienttypes.QueryClientStateRequest) (proto.Message, outcome) {
-		cs := &ibctm.ClientState{ChainId: ibc.counterparty, TrustingPeriod: 14 * 24 * time.Hour,
+		cs := &ibctm.ClientState{ChainId: n.ibc.counterparty, TrustingPeriod: 14 * 24 * time.Hour,
 			LatestHeight: clienttypes.NewHeight(1, 5)}
 		return &clienttypes.QueryClientStateResponse{ClientState: mustAny(cs)}, outcome{}
 	})
@@ -85,13 +85,13 @@ func newFakeIBC(n *fakeNode) fakeIBC {
 	})
 	route(r, "/ibc.core.connection.v1.Query/ClientConnections", func(*connectiontypes.QueryClientConnectionsRequest) (proto.Message, outcome) {
 		res := &connectiontypes.QueryClientConnectionsResponse{}
-		for _, c := range ibc.connections {
+		for _, c := range n.ibc.connections {
 			res.ConnectionPaths = append(res.ConnectionPaths, c.Id)
 		}
 		return res, outcome{}
 	})
 	route(r, "/ibc.core.connection.v1.Query/Connection", func(req *connectiontypes.QueryConnectionRequest) (proto.Message, outcome) {
-		for _, c := range ibc.connections {
+		for _, c := range n.ibc.connections {
 			if c.Id == req.ConnectionId {
 				end := connectiontypes.ConnectionEnd{ClientId: c.ClientId, State: c.State, Counterparty: c.Counterparty}
 				return &connectiontypes.QueryConnectionResponse{Connection: &end}, outcome{}
