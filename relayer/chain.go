@@ -20,9 +20,18 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
+	coretypes "github.com/cometbft/cometbft/rpc/core/types"
 
 	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
 )
+
+// cometRPC is what the relayer asks of a CometBFT node: the SDK client's
+// queries and broadcasts, and headers. *rpchttp.HTTP is one; the tests put
+// a fake chain behind it.
+type cometRPC interface {
+	client.CometRPC
+	Header(ctx context.Context, height *int64) (*coretypes.ResultHeader, error)
+}
 
 // Chain is the relayer's connection to one chain: CometBFT RPC for
 // status, headers, proofs, events and broadcasts; gRPC (or ABCI queries
@@ -30,7 +39,7 @@ import (
 type Chain struct {
 	id       string
 	revision uint64
-	rpc      *rpchttp.HTTP
+	rpc      cometRPC
 	cctx     client.Context
 	codec    chainCodec
 	keys     keyring.Keyring
@@ -40,6 +49,7 @@ type Chain struct {
 	gasPrice sdk.DecCoins
 	gasAdj   float64
 	log      *slog.Logger
+	clock    clock
 
 	// txMu serialises signing and broadcasting: one account, one sequence.
 	txMu sync.Mutex
@@ -63,9 +73,9 @@ func ConnectChain(ctx context.Context, cfg ChainConfig, key KeyConfig, log *slog
 	if status.NodeInfo.Network != cfg.ChainID {
 		return nil, fmt.Errorf("rpc %s serves chain %q, not %q", cfg.RPC, status.NodeInfo.Network, cfg.ChainID)
 	}
-	base := client.Context{}.WithClient(rpc).WithChainID(cfg.ChainID).WithNodeURI(cfg.RPC)
 	prefix := cfg.AccountPrefix
 	if prefix == "" {
+		base := client.Context{}.WithClient(rpc).WithChainID(cfg.ChainID)
 		res, err := authtypes.NewQueryClient(base).Bech32Prefix(ctx, &authtypes.Bech32PrefixRequest{})
 		if err != nil {
 			return nil, fmt.Errorf("%s: asking the account prefix (set account_prefix to skip): %w", cfg.ChainID, err)
@@ -76,7 +86,10 @@ func ConnectChain(ctx context.Context, cfg ChainConfig, key KeyConfig, log *slog
 	if err != nil {
 		return nil, err
 	}
-	cctx := base.WithCodec(cc.cdc).WithInterfaceRegistry(cc.registry).WithTxConfig(cc.txConfig)
+	c, err := newChain(cfg, rpc, cc, log)
+	if err != nil {
+		return nil, err
+	}
 	if cfg.GRPC != "" {
 		// The chain's codec, not grpc's default: SDK messages are gogoproto.
 		conn, err := grpc.NewClient(cfg.GRPC, grpc.WithTransportCredentials(insecure.NewCredentials()),
@@ -84,23 +97,31 @@ func ConnectChain(ctx context.Context, cfg ChainConfig, key KeyConfig, log *slog
 		if err != nil {
 			return nil, fmt.Errorf("%s: grpc %s: %w", cfg.ChainID, cfg.GRPC, err)
 		}
-		cctx = cctx.WithGRPCClient(conn)
+		c.cctx = c.cctx.WithGRPCClient(conn)
 	}
+	if err := c.loadKey(key); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
 
+// newChain is a Chain on rpc without its signing key: what ConnectChain
+// builds once the node answered, and what tests build on a fake node.
+func newChain(cfg ChainConfig, rpc cometRPC, cc chainCodec, log *slog.Logger) (*Chain, error) {
+	cctx := client.Context{}.WithClient(rpc).WithChainID(cfg.ChainID).WithNodeURI(cfg.RPC).
+		WithCodec(cc.cdc).WithInterfaceRegistry(cc.registry).WithTxConfig(cc.txConfig)
 	c := &Chain{
 		id: cfg.ChainID, revision: clienttypes.ParseChainID(cfg.ChainID),
-		rpc: rpc, cctx: cctx, codec: cc, keyName: key.Name, gasAdj: cfg.GasAdjustment, log: log,
+		rpc: rpc, cctx: cctx, codec: cc, gasAdj: cfg.GasAdjustment, log: log, clock: realClock{},
 	}
 	if c.gasAdj <= 0 {
 		c.gasAdj = 1.5
 	}
 	if cfg.GasPrice != "" {
+		var err error
 		if c.gasPrice, err = sdk.ParseDecCoins(cfg.GasPrice); err != nil {
 			return nil, fmt.Errorf("%s: gas_price %q: %w", cfg.ChainID, cfg.GasPrice, err)
 		}
-	}
-	if err := c.loadKey(key); err != nil {
-		return nil, err
 	}
 	return c, nil
 }
@@ -114,9 +135,17 @@ func (c *Chain) loadKey(key KeyConfig) error {
 	if err != nil {
 		return fmt.Errorf("keyring %s (%s): %w", key.KeyringDir, backend, err)
 	}
-	rec, err := kr.Key(key.Name)
+	if err := c.useKey(kr, key.Name); err != nil {
+		return fmt.Errorf("keyring %s (%s): %w", key.KeyringDir, backend, err)
+	}
+	return nil
+}
+
+// useKey makes name in kr the chain's signing key.
+func (c *Chain) useKey(kr keyring.Keyring, name string) error {
+	rec, err := kr.Key(name)
 	if err != nil {
-		return fmt.Errorf("key %q in keyring %s (%s): %w", key.Name, key.KeyringDir, backend, err)
+		return fmt.Errorf("key %q: %w", name, err)
 	}
 	addr, err := rec.GetAddress()
 	if err != nil {
@@ -126,7 +155,7 @@ func (c *Chain) loadKey(key KeyConfig) error {
 	if err != nil {
 		return err
 	}
-	c.keys, c.account, c.signer = kr, addr, signer
+	c.keys, c.keyName, c.account, c.signer = kr, name, addr, signer
 	return nil
 }
 

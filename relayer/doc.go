@@ -53,5 +53,8 @@
 //
 // A chain that is down or slow makes the round fail; the path backs off
 // (doubling from the poll interval up to 10 s) and retries. A refused or
-// failed transaction is logged and retried from a fresh snapshot.
+// failed transaction fails the round the same way, after the transactions
+// already broadcast are in their blocks, and is retried from a fresh
+// snapshot. A sequence mismatch (another sender of the key) is retried at
+// once, at the sequence the chain names.
 package relayer

@@ -2,6 +2,7 @@ package relayer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,7 +10,8 @@ import (
 )
 
 // executeSide sends one side's transactions of a plan, in order, and
-// waits for them. It returns the highest height they landed at.
+// waits for them. It returns the highest height they landed at, also when
+// it fails: the next round must not plan before that height.
 //
 // A message that cannot be built or that fails simulation is dropped with
 // a log line, so one bad packet never blocks the others; the next
@@ -24,57 +26,98 @@ func (r *Relayer) executeSide(ctx context.Context, ps *pathState, side Side, txs
 	if err != nil {
 		return 0, err
 	}
-	type pending struct {
-		hash    []byte
-		actions []Action
-	}
 	var sent []pending
+	var sendErr error
 	for _, tx := range txs {
 		msgs, actions := r.buildMsgs(ctx, b, tx)
 		if len(msgs) == 0 {
 			continue
 		}
-		gas, msgs, actions, err := r.simulateDropping(ctx, dst, msgs, actions, seq)
+		p, err := r.send(ctx, ps, dst, msgs, actions, accNum, &seq)
 		if err != nil {
-			return 0, err
+			// Stop, but still wait for what is in flight: planned again
+			// before it lands, it would be sent twice.
+			sendErr = err
+			break
 		}
-		if len(msgs) == 0 {
+		if p.hash != nil {
+			sent = append(sent, p)
+		}
+	}
+	top, err := r.waitSent(ctx, ps, dst, b, sent)
+	return top, errors.Join(sendErr, err)
+}
+
+// pending is a broadcast transaction and what it carries.
+type pending struct {
+	hash    []byte
+	actions []Action
+}
+
+// send simulates and broadcasts one transaction at *seq, and advances
+// *seq if the chain took it. A zero pending means nothing was sent.
+//
+// When the chain expects another sequence (a transaction of this key it
+// has not committed yet, from another process or an earlier round), send
+// retries once at the sequence the chain names: the refused attempt used
+// nothing, so nothing goes out twice.
+func (r *Relayer) send(ctx context.Context, ps *pathState, dst *Chain, msgs []sdk.Msg, actions []Action, accNum uint64, seq *uint64) (pending, error) {
+	for retried := false; ; retried = true {
+		gas, kept, keptActions, err := r.simulateDropping(ctx, dst, msgs, actions, *seq)
+		if err == nil && len(kept) == 0 {
+			return pending{}, nil
+		}
+		var hash []byte
+		broadcast := err == nil
+		if broadcast {
+			hash, err = dst.signAndBroadcast(ctx, kept, gas, accNum, *seq)
+		}
+		if want, ok := expectedSequence(err); ok && want != *seq && !retried {
+			r.log.Warn("account sequence mismatch; retrying at the chain's", "chain", dst.id, "had", *seq, "expected", want)
+			*seq = want
 			continue
 		}
-		hash, err := dst.signAndBroadcast(ctx, msgs, gas, accNum, seq)
 		if isRedundant(err) {
 			// Another relayer delivered all of it first; the sequence was
 			// not used.
-			r.log.Info("already relayed by someone else", "path", ps.cfg.Name, "chain", dst.id, "actions", describe(actions))
-			continue
+			r.log.Info("already relayed by someone else", "path", ps.cfg.Name, "chain", dst.id, "actions", describe(keptActions))
+			return pending{}, nil
 		}
 		if err != nil {
-			r.stats.add(func(s *Stats) { s.FailedTxs++ })
-			return 0, err
+			if broadcast {
+				r.stats.add(func(s *Stats) { s.FailedTxs++ })
+			}
+			return pending{}, err
 		}
-		seq++
-		sent = append(sent, pending{hash, actions})
+		*seq++
+		return pending{hash, keptActions}, nil
 	}
+}
 
+// waitSent waits for each sent transaction's block. A transaction that
+// failed in its block is counted, logged and returned as an error; its
+// messages come back in the next snapshot.
+func (r *Relayer) waitSent(ctx context.Context, ps *pathState, dst *Chain, b msgBuilder, sent []pending) (int64, error) {
 	var top int64
+	var failed []error
 	for _, p := range sent {
 		inc, err := dst.waitIncluded(ctx, p.hash)
 		if err != nil {
-			return top, err
+			return top, errors.Join(append(failed, err)...)
 		}
 		top = max(top, inc.Height)
-		if inc.Code != 0 {
+		if err := inc.err(dst.id); err != nil {
 			r.stats.add(func(s *Stats) { s.FailedTxs++ })
-			r.log.Error("transaction failed in its block", "path", ps.cfg.Name, "chain", dst.id, "height", inc.Height,
-				"tx", inc.Hash, "code", inc.Code, "log", inc.Log)
+			r.log.Error("transaction failed in its block", "path", ps.cfg.Name, "chain", dst.id, "err", err)
+			failed = append(failed, err)
 			continue
 		}
 		r.stats.countTx(p.actions)
 		r.log.Info("relayed", "path", ps.cfg.Name, "chain", dst.id, "height", inc.Height,
-			"proofs_from", fmt.Sprintf("%s@%d", src.id, b.srcHeight+1), "msgs", len(p.actions),
+			"proofs_from", fmt.Sprintf("%s@%d", b.src.id, b.srcHeight+1), "msgs", len(p.actions),
 			"gas", inc.GasUsed, "tx", inc.Hash, "actions", describe(p.actions))
 	}
-	return top, nil
+	return top, errors.Join(failed...)
 }
 
 // buildMsgs turns a planned transaction into messages. Without its client

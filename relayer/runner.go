@@ -22,6 +22,9 @@ type Relayer struct {
 	log   *slog.Logger
 	poll  time.Duration
 	stats statsCounter
+	clock clock
+	// dial connects a configured chain; ConnectChain, or a fake in tests.
+	dial func(context.Context, ChainConfig, KeyConfig, *slog.Logger) (*Chain, error)
 
 	mu     sync.Mutex
 	chains map[string]*Chain
@@ -55,7 +58,7 @@ func New(cfg Config, log *slog.Logger) (*Relayer, error) {
 		return nil, err
 	}
 	poll, _ := cfg.pollInterval()
-	r := &Relayer{cfg: cfg, log: log, poll: poll, chains: map[string]*Chain{}}
+	r := &Relayer{cfg: cfg, log: log, poll: poll, clock: realClock{}, dial: ConnectChain, chains: map[string]*Chain{}}
 	for _, p := range cfg.Paths {
 		specs, _ := p.channelSpecs()
 		r.paths = append(r.paths, &pathState{cfg: p, opts: Options{MaxMsgsPerTx: cfg.MaxMsgsPerTx, Open: specs}})
@@ -71,11 +74,9 @@ func (r *Relayer) Run(ctx context.Context) error {
 	r.log.Info("relayer starting", "paths", len(r.paths), "poll", r.poll.String())
 	for {
 		r.Step(ctx)
-		select {
-		case <-ctx.Done():
+		if r.clock.Sleep(ctx, r.poll) != nil {
 			r.log.Info("relayer stopping", "stats", r.Stats().String())
 			return nil
-		case <-time.After(r.poll):
 		}
 	}
 }
@@ -83,7 +84,7 @@ func (r *Relayer) Run(ctx context.Context) error {
 // Step gives every path one round, if it has something new to look at.
 func (r *Relayer) Step(ctx context.Context) {
 	for _, ps := range r.paths {
-		if time.Now().Before(ps.retryAt) {
+		if r.clock.Now().Before(ps.retryAt) {
 			continue
 		}
 		rctx, cancel := context.WithTimeout(ctx, roundTimeout)
@@ -92,7 +93,7 @@ func (r *Relayer) Step(ctx context.Context) {
 		if err != nil && ctx.Err() == nil {
 			ps.failures++
 			wait := min(r.poll<<min(ps.failures, 10), maxBackoff)
-			ps.retryAt = time.Now().Add(wait)
+			ps.retryAt = r.clock.Now().Add(wait)
 			r.log.Warn("round failed; backing off", "path", ps.cfg.Name, "retry_in", wait.String(), "err", err)
 			continue
 		}
@@ -197,7 +198,7 @@ func (r *Relayer) chainByID(ctx context.Context, id string) (*Chain, error) {
 		if cc.ChainID != id {
 			continue
 		}
-		c, err := ConnectChain(ctx, cc, r.cfg.Key, r.log)
+		c, err := r.dial(ctx, cc, r.cfg.Key, r.log)
 		if err != nil {
 			return nil, err
 		}

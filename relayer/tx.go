@@ -13,6 +13,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client"
 	clienttx "github.com/cosmos/cosmos-sdk/client/tx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
 	"github.com/cosmos/cosmos-sdk/types/tx/signing"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -21,13 +22,32 @@ import (
 // inclusionTimeout bounds the wait for a broadcast transaction.
 const inclusionTimeout = 60 * time.Second
 
+// inclusionPoll is the pause between asking whether a transaction is in.
+const inclusionPoll = 250 * time.Millisecond
+
 // included is a transaction's outcome in a block.
 type included struct {
-	Hash    string
-	Height  int64
-	GasUsed int64
-	Code    uint32
-	Log     string
+	Hash      string
+	Height    int64
+	GasWanted int64
+	GasUsed   int64
+	Codespace string
+	Code      uint32
+	Log       string
+}
+
+// err is nil for a transaction that succeeded, else why it failed; running
+// out of gas says so with the numbers, since the fix is gas_adjustment.
+func (inc included) err(chainID string) error {
+	switch {
+	case inc.Code == 0:
+		return nil
+	case inc.Codespace == sdkerrors.RootCodespace && inc.Code == sdkerrors.ErrOutOfGas.ABCICode():
+		return fmt.Errorf("%s: tx %s ran out of gas at height %d (used %d of %d; raise gas_adjustment if this repeats): %s",
+			chainID, inc.Hash, inc.Height, inc.GasUsed, inc.GasWanted, inc.Log)
+	}
+	return fmt.Errorf("%s: tx %s failed at height %d (codespace %s, code %d): %s",
+		chainID, inc.Hash, inc.Height, inc.Codespace, inc.Code, inc.Log)
 }
 
 // account returns the signer's account number and next sequence.
@@ -41,6 +61,23 @@ func (c *Chain) accountState(ctx context.Context) (uint64, uint64, error) {
 		return 0, 0, fmt.Errorf("%s: account %s: %w", c.id, c.signer, err)
 	}
 	return acc.GetAccountNumber(), acc.GetSequence(), nil
+}
+
+// wrongSequence finds the sequence the chain expects in the SDK's refusal
+// of a transaction signed with another one (ErrWrongSequence).
+var wrongSequence = regexp.MustCompile(`account sequence mismatch, expected (\d+), got \d+`)
+
+// expectedSequence returns the sequence err says the chain expects.
+func expectedSequence(err error) (uint64, bool) {
+	if err == nil {
+		return 0, false
+	}
+	m := wrongSequence.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, false
+	}
+	seq, perr := strconv.ParseUint(m[1], 10, 64)
+	return seq, perr == nil
 }
 
 // messageIndex finds "message index: N" in a simulation or execution error.
@@ -126,22 +163,22 @@ func (c *Chain) signAndBroadcast(ctx context.Context, msgs []sdk.Msg, gas, accNu
 
 // waitIncluded polls until the transaction is in a block.
 func (c *Chain) waitIncluded(ctx context.Context, hash []byte) (included, error) {
-	deadline := time.Now().Add(inclusionTimeout)
+	deadline := c.clock.Now().Add(inclusionTimeout)
 	for {
 		res, err := c.rpc.Tx(ctx, hash, false)
 		if err == nil {
+			r := res.TxResult
 			return included{
-				Hash: hex.EncodeToString(hash), Height: res.Height, GasUsed: res.TxResult.GasUsed,
-				Code: res.TxResult.Code, Log: res.TxResult.Log,
+				Hash: hex.EncodeToString(hash), Height: res.Height, GasWanted: r.GasWanted, GasUsed: r.GasUsed,
+				Codespace: r.Codespace, Code: r.Code, Log: r.Log,
 			}, nil
 		}
-		if time.Now().After(deadline) {
+		// Not found yet and node unreachable look alike: both wait.
+		if c.clock.Now().After(deadline) {
 			return included{}, fmt.Errorf("%s: tx %X not included after %s: %w", c.id, hash, inclusionTimeout, err)
 		}
-		select {
-		case <-ctx.Done():
-			return included{}, ctx.Err()
-		case <-time.After(250 * time.Millisecond):
+		if err := c.clock.Sleep(ctx, inclusionPoll); err != nil {
+			return included{}, err
 		}
 	}
 }
@@ -168,8 +205,5 @@ func (c *Chain) Send(ctx context.Context, msgs ...sdk.Msg) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if inc.Code != 0 {
-		return inc.Height, fmt.Errorf("%s: tx %s failed (code %d): %s", c.id, inc.Hash, inc.Code, inc.Log)
-	}
-	return inc.Height, nil
+	return inc.Height, inc.err(c.id)
 }
