@@ -52,6 +52,6 @@ func (k *Keeper) openDistributionChannel(ctx sdk.Context, ccvChannelID string) e
 		return err
 	}
 	k.Logger(ctx).Info("distribution transfer channel opened", "channel", channelID)
-	emitFeeTransferChannelOpened(ctx, channelID, ccvChannel.ConnectionHops)
+	emitEvent(ctx, EventFeeTransferChannelOpened{ChannelID: channelID, ConnectionHops: ccvChannel.ConnectionHops})
 	return nil
 }

@@ -141,12 +141,20 @@ func (k *Keeper) SendRewardsToProvider(ctx sdk.Context, params ccvtypes.Consumer
 		if err != nil {
 			k.Logger(ctx).Error("reward transfer failed; the tokens wait for the next round",
 				"amount", coin, "channel", channelID, "error", err)
-			emitFeeTransferFailed(ctx, channelID, coin, err)
+			emitEvent(ctx, EventFeeTransferFailed{ChannelID: channelID, Amount: coin, Err: err})
 			continue
 		}
 		sent = sent.Add(coin)
 	}
-	emitFeeDistribution(ctx, params, feeDistribution{channelID: channelID, memo: memo, total: total, sent: sent})
+	emitEvent(ctx, EventFeeDistribution{
+		CurrentHeight: ctx.BlockHeight(),
+		NextHeight:    ctx.BlockHeight() + params.BlocksPerDistributionTransmission,
+		Fraction:      params.ConsumerRedistributionFraction,
+		Total:         total,
+		Sent:          sent,
+		ChannelID:     channelID,
+		Memo:          memo,
+	})
 }
 
 // distributionChannelOpen tells whether the transfer channel exists and is
