@@ -14,10 +14,12 @@ import (
 // openDistributionChannel starts the ICS-20 channel rewards are sent on,
 // unless distribution_transmission_channel names a channel that exists: an
 // UNORDERED "transfer" channel, version ics20-1, on the CCV channel's
-// connection (ics-protocol.md §5 step 3). Core's ChanOpenInit runs the
-// transfer module's checks and writes the channel; a relayer completes the
-// handshake. Should that fail, the CCV handshake still goes on: rewards
-// then wait in cons_to_send_to_provider until governance names a channel.
+// connection, as the incumbent consumer opens it when the CCV handshake
+// reaches ChanOpenAck (see Rewards in x/consumer/README.md). Core's
+// ChanOpenInit runs the transfer module's checks and writes the channel; a
+// relayer completes the handshake. Should that fail, the CCV handshake
+// still goes on: rewards then wait in cons_to_send_to_provider until
+// governance names a channel.
 func (k *Keeper) openDistributionChannel(ctx sdk.Context, ccvChannelID string) error {
 	params, err := k.GetConsumerParams(ctx)
 	if err != nil {
@@ -52,6 +54,6 @@ func (k *Keeper) openDistributionChannel(ctx sdk.Context, ccvChannelID string) e
 		return err
 	}
 	k.Logger(ctx).Info("distribution transfer channel opened", "channel", channelID)
-	emitFeeTransferChannelOpened(ctx, channelID, ccvChannel.ConnectionHops)
+	emitEvent(ctx, EventFeeTransferChannelOpened{ChannelID: channelID, ConnectionHops: ccvChannel.ConnectionHops})
 	return nil
 }

@@ -18,7 +18,7 @@ import (
 
 // TestOpenAckOpensDistributionChannel: at the CCV OpenAck the consumer
 // starts an UNORDERED ics20-1 transfer channel on the CCV connection unless
-// distribution_transmission_channel names one that exists (§5 step 3).
+// distribution_transmission_channel names one that exists.
 func TestOpenAckOpensDistributionChannel(t *testing.T) {
 	const opened = "channel-4"
 	cases := []struct {

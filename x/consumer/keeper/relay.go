@@ -47,7 +47,7 @@ func (k *Keeper) OnRecvVSCPacket(ctx sdk.Context, packet channeltypes.Packet, da
 			return err
 		}
 		k.Logger(ctx).Info("CCV channel established", "channel", packet.DestinationChannel)
-		emitChannelEstablished(ctx, packet.DestinationPort, packet.DestinationChannel)
+		emitEvent(ctx, EventChannelEstablished{ChannelID: packet.DestinationChannel, PortID: packet.DestinationPort})
 	}
 	if err := k.AccumulateChanges(ctx, data.ValidatorUpdates); err != nil {
 		return err
@@ -88,7 +88,7 @@ func parseSlashAcks(acks []string) ([]sdk.ConsAddress, error) {
 //
 // Spec tag: [CCV-CCF-ACKP.1]
 func (k *Keeper) OnAcknowledgementPacket(ctx sdk.Context, packet channeltypes.Packet, ack channeltypes.Acknowledgement) error {
-	emitAcknowledgement(ctx, ack)
+	emitEvent(ctx, EventAcknowledgement{Ack: ack})
 	if errMsg := ack.GetError(); errMsg != "" {
 		k.Logger(ctx).Error("provider refused a consumer packet; closing the CCV channel",
 			"channel", packet.SourceChannel, "sequence", packet.Sequence, "error", errMsg)
@@ -104,7 +104,7 @@ func (k *Keeper) OnAcknowledgementPacket(ctx sdk.Context, packet channeltypes.Pa
 //
 // Spec tag: [CCV-CCF-TOP.1]
 func (k *Keeper) OnTimeoutPacket(ctx sdk.Context, packet channeltypes.Packet) error {
-	emitTimeout(ctx, packet.SourceChannel)
+	emitEvent(ctx, EventTimeout{ChannelID: packet.SourceChannel})
 	k.Logger(ctx).Error("consumer packet timed out; the CCV channel is closed",
 		"channel", packet.SourceChannel, "sequence", packet.Sequence)
 	k.closeCCVChannels(ctx, packet.SourceChannel)

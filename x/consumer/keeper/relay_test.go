@@ -150,6 +150,10 @@ func TestSlashAcksClearOutstandingDowntime(t *testing.T) {
 	}
 }
 
+// errInvalidPacketDataAckText is the error an acknowledgement of
+// ErrInvalidPacketData carries: the ABCI code only, as core IBC writes it.
+const errInvalidPacketDataAckText = "ABCI code: 1: error handling packet: see events for details"
+
 func TestConsumerPacketOutcomes(t *testing.T) {
 	open := channeltypes.Channel{State: channeltypes.OPEN}
 	closed := channeltypes.Channel{State: channeltypes.CLOSED}
@@ -159,13 +163,16 @@ func TestConsumerPacketOutcomes(t *testing.T) {
 		expect   func(f *testutil.Fixture)
 		outcome  func(f *testutil.Fixture) error
 		eventTyp string
+		// wantAttrs are attributes the event must carry besides the module.
+		wantAttrs map[string]string
 	}{
 		{
 			name: "result ack closes nothing",
 			outcome: func(f *testutil.Fixture) error {
 				return f.Keeper.OnAcknowledgementPacket(f.Ctx, sent, ccvtypes.NewResultAck(ccvtypes.SlashPacketHandledResult))
 			},
-			eventTyp: keeper.EventTypePacket,
+			eventTyp:  keeper.EventTypePacket,
+			wantAttrs: map[string]string{"success": string(ccvtypes.SlashPacketHandledResult)},
 		},
 		{
 			name: "error ack closes the channel",
@@ -176,7 +183,8 @@ func TestConsumerPacketOutcomes(t *testing.T) {
 			outcome: func(f *testutil.Fixture) error {
 				return f.Keeper.OnAcknowledgementPacket(f.Ctx, sent, ccvtypes.NewErrorAck(ccvtypes.ErrInvalidPacketData))
 			},
-			eventTyp: keeper.EventTypePacket,
+			eventTyp:  keeper.EventTypePacket,
+			wantAttrs: map[string]string{"error": errInvalidPacketDataAckText},
 		},
 		{
 			name: "a failing close is only logged",
@@ -187,15 +195,17 @@ func TestConsumerPacketOutcomes(t *testing.T) {
 			outcome: func(f *testutil.Fixture) error {
 				return f.Keeper.OnAcknowledgementPacket(f.Ctx, sent, ccvtypes.NewErrorAck(ccvtypes.ErrInvalidPacketData))
 			},
-			eventTyp: keeper.EventTypePacket,
+			eventTyp:  keeper.EventTypePacket,
+			wantAttrs: map[string]string{"error": errInvalidPacketDataAckText},
 		},
 		{
 			name: "timeout on a channel core already closed",
 			expect: func(f *testutil.Fixture) {
 				f.ChannelKeeper.EXPECT().GetChannel(gomock.Any(), ccvtypes.ConsumerPortID, testutil.ChannelID).Return(closed, true)
 			},
-			outcome:  func(f *testutil.Fixture) error { return f.Keeper.OnTimeoutPacket(f.Ctx, sent) },
-			eventTyp: keeper.EventTypeTimeout,
+			outcome:   func(f *testutil.Fixture) error { return f.Keeper.OnTimeoutPacket(f.Ctx, sent) },
+			eventTyp:  keeper.EventTypeTimeout,
+			wantAttrs: map[string]string{"channel_id": testutil.ChannelID},
 		},
 		{
 			name: "timeout on a duplicate channel also closes the established one",
@@ -205,8 +215,9 @@ func TestConsumerPacketOutcomes(t *testing.T) {
 				f.ChannelKeeper.EXPECT().GetChannel(gomock.Any(), ccvtypes.ConsumerPortID, testutil.OtherChannelID).Return(open, true)
 				f.ChannelKeeper.EXPECT().ChanCloseInit(gomock.Any(), ccvtypes.ConsumerPortID, testutil.OtherChannelID).Return(nil)
 			},
-			outcome:  func(f *testutil.Fixture) error { return f.Keeper.OnTimeoutPacket(f.Ctx, sent) },
-			eventTyp: keeper.EventTypeTimeout,
+			outcome:   func(f *testutil.Fixture) error { return f.Keeper.OnTimeoutPacket(f.Ctx, sent) },
+			eventTyp:  keeper.EventTypeTimeout,
+			wantAttrs: map[string]string{"channel_id": testutil.ChannelID},
 		},
 	}
 	for _, tc := range cases {
@@ -216,7 +227,11 @@ func TestConsumerPacketOutcomes(t *testing.T) {
 				tc.expect(f)
 			}
 			require.NoError(t, tc.outcome(f))
-			require.True(t, hasEvent(f.Ctx, tc.eventTyp, map[string]string{"module": types.ModuleName}))
+			want := map[string]string{"module": types.ModuleName}
+			for k, v := range tc.wantAttrs {
+				want[k] = v
+			}
+			require.True(t, hasEvent(f.Ctx, tc.eventTyp, want), "event %s with %v", tc.eventTyp, want)
 		})
 	}
 }

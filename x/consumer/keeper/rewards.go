@@ -17,7 +17,8 @@ import (
 
 // EndBlockRewards splits the fees collected in this block and, once every
 // blocks_per_distribution_transmission blocks, sends the provider's share
-// over the distribution channel (ics-protocol.md §3.5). Reward trouble never
+// over the distribution channel (Rewards in x/consumer/README.md, and
+// docs/rewards.md for the provider's side). Reward trouble never
 // halts the chain: a failed split or transfer is logged and the tokens wait
 // for the next round. Only a store failure is returned.
 func (k *Keeper) EndBlockRewards(ctx sdk.Context, params ccvtypes.ConsumerParams) error {
@@ -141,12 +142,20 @@ func (k *Keeper) SendRewardsToProvider(ctx sdk.Context, params ccvtypes.Consumer
 		if err != nil {
 			k.Logger(ctx).Error("reward transfer failed; the tokens wait for the next round",
 				"amount", coin, "channel", channelID, "error", err)
-			emitFeeTransferFailed(ctx, channelID, coin, err)
+			emitEvent(ctx, EventFeeTransferFailed{ChannelID: channelID, Amount: coin, Err: err})
 			continue
 		}
 		sent = sent.Add(coin)
 	}
-	emitFeeDistribution(ctx, params, feeDistribution{channelID: channelID, memo: memo, total: total, sent: sent})
+	emitEvent(ctx, EventFeeDistribution{
+		CurrentHeight: ctx.BlockHeight(),
+		NextHeight:    ctx.BlockHeight() + params.BlocksPerDistributionTransmission,
+		Fraction:      params.ConsumerRedistributionFraction,
+		Total:         total,
+		Sent:          sent,
+		ChannelID:     channelID,
+		Memo:          memo,
+	})
 }
 
 // distributionChannelOpen tells whether the transfer channel exists and is

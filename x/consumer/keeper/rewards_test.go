@@ -138,7 +138,7 @@ func TestTransmissionInterval(t *testing.T) {
 // TestRewardTransfer: what goes on the wire is the incumbent's transfer:
 // port transfer on the distribution channel, from cons_to_send_to_provider
 // to the provider's pool, no timeout height, a timeout timestamp one
-// transfer_timeout_period ahead and the §4.8 memo.
+// transfer_timeout_period ahead and the memo of types.RewardMemo.
 func TestRewardTransfer(t *testing.T) {
 	f, params := rewardsFixture(t, channeltypes.OPEN)
 	f.Bank.FundModule(types.ConsumerToSendToProviderName, coins("1234stake")...)

@@ -81,7 +81,12 @@ func (k *Keeper) QueueSlashRequest(ctx sdk.Context, addr sdk.ConsAddress, infrac
 		}
 	}
 	logger.Info("slash request queued for the provider", "vscID", vscID, "power", power)
-	emitSlashRequest(ctx, k.consAddrString(addr), vscID, infraction, infractionHeight)
+	emitEvent(ctx, EventSlashRequest{
+		ValidatorAddress: k.consAddrString(addr),
+		ValsetUpdateID:   vscID,
+		Infraction:       infraction,
+		InfractionHeight: infractionHeight,
+	})
 	return nil
 }
 

@@ -17,10 +17,11 @@ import (
 )
 
 // The consumer keeper stands in for x/staking towards x/slashing and
-// x/evidence (ics-protocol.md §3.4): the consumer has no stake, so
-// punishment is a request to the provider (slashing.go), jailing is the
-// provider's business, and a validator counts as jailed while its downtime
-// request is outstanding.
+// x/evidence, which run unchanged on a consumer (see "Slashing, for
+// validator operators" in x/consumer/README.md). The consumer has no
+// stake, so punishment is a request to the provider (slashing.go), jailing
+// is the provider's business, and a validator counts as jailed while its
+// downtime request is outstanding.
 var (
 	_ slashingtypes.StakingKeeper = (*Keeper)(nil)
 	_ evidencetypes.StakingKeeper = (*Keeper)(nil)

@@ -90,14 +90,18 @@ func TestPendingUpdatesOrder(t *testing.T) {
 	requireSorted(t, got)
 }
 
+// TestNewValidatorClearsStaleDowntimeFlag: a flag left from an earlier
+// membership is cleared when the validator joins again, but a current
+// validator whose power changes keeps its flag (its request is still
+// outstanding on the provider).
 func TestNewValidatorClearsStaleDowntimeFlag(t *testing.T) {
 	f := startedFixture(t, testutil.Validator(1, 10))
+	require.NoError(t, f.Keeper.OutstandingDowntime.Set(f.Ctx, testutil.ConsAddress(1)))
 	require.NoError(t, f.Keeper.OutstandingDowntime.Set(f.Ctx, testutil.ConsAddress(3)))
-	_, err := f.Keeper.ApplyValidatorChanges(f.Ctx, []abci.ValidatorUpdate{testutil.Validator(3, 30)})
+	_, err := f.Keeper.ApplyValidatorChanges(f.Ctx, []abci.ValidatorUpdate{testutil.Validator(1, 15), testutil.Validator(3, 30)})
 	require.NoError(t, err)
-	flagged, err := f.Keeper.OutstandingDowntime.Has(f.Ctx, testutil.ConsAddress(3))
-	require.NoError(t, err)
-	require.False(t, flagged)
+	require.False(t, flagged(t, f, 3), "the newcomer starts clean")
+	require.True(t, flagged(t, f, 1), "a power change keeps the outstanding request")
 }
 
 // requireSorted checks the order CometBFT receives: power descending, then

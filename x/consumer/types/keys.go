@@ -56,8 +56,9 @@ const (
 	HeightToValsetUpdateIDTimeName  = "height_to_valset_update_id_time"
 )
 
-// Module accounts of the reward split (ics-protocol.md §3.5). The names are
-// the incumbent's: a democracy chain's distribution reads cons_redistribute.
+// Module accounts between which EndBlock splits the fee collector (see
+// Rewards in x/consumer/README.md). The names are the incumbent's: a
+// democracy chain's distribution reads cons_redistribute.
 const (
 	// ConsumerRedistributeName receives the consumer_redistribution_fraction
 	// of the fees, which stays on the consumer.

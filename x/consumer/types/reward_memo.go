@@ -17,10 +17,10 @@ type rewardMemo struct {
 }
 
 // RewardMemo returns the ICS-20 memo of a reward transfer, byte for byte as
-// the incumbent writes it (ics-protocol.md §4.8), tabs and newlines
-// included, so that our transfer packets are identical to theirs. The
-// provider decodes it with encoding/json and uses consumerId to credit the
-// right consumer.
+// the incumbent consumer writes it, tabs and newlines included, so that our
+// transfer packets are identical to theirs (reward_memo_test.go pins the
+// bytes). The provider decodes it with encoding/json and uses consumerId to
+// credit the right consumer.
 func RewardMemo(consumerID, chainID string) (string, error) {
 	bz, err := json.Marshal(rewardMemo{ConsumerID: consumerID, ChainID: chainID, Memo: rewardMemoText})
 	if err != nil {

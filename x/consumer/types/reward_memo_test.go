@@ -9,8 +9,8 @@ import (
 	"github.com/rampart-ics/rampart/x/consumer/types"
 )
 
-// TestRewardMemoGolden pins the memo to the incumbent's bytes
-// (ics-protocol.md §4.8).
+// TestRewardMemoGolden pins the memo to the bytes the incumbent consumer
+// sends, indentation included.
 func TestRewardMemoGolden(t *testing.T) {
 	memo, err := types.RewardMemo("13", "chain-13")
 	require.NoError(t, err)
