@@ -1,16 +1,9 @@
 package provider
 
 import (
-	"github.com/cosmos/cosmos-sdk/runtime"
-
-	"github.com/cosmos/ibc-go/v11/modules/apps/transfer"
-	ibctransferkeeper "github.com/cosmos/ibc-go/v11/modules/apps/transfer/keeper"
-	ibctransfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
 	porttypes "github.com/cosmos/ibc-go/v11/modules/core/05-port/types"
-	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
-	ibckeeper "github.com/cosmos/ibc-go/v11/modules/core/keeper"
-	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
 
+	"github.com/rampart-ics/rampart/app/base"
 	ccvtypes "github.com/rampart-ics/rampart/x/ccv/types"
 	providermodule "github.com/rampart-ics/rampart/x/provider"
 	providerkeeper "github.com/rampart-ics/rampart/x/provider/keeper"
@@ -21,36 +14,20 @@ import (
 // transfer and the provider module's keeper, then seals the IBC router with
 // two routes: "transfer" (under the provider's rewards middleware) and
 // "provider".
-func (app *ProviderApp) initIBC() tmLightClient {
-	cdc, keys := app.appCodec, app.keys
-
-	app.IBCKeeper = ibckeeper.NewKeeper(
-		cdc, runtime.NewKVStoreService(keys[ibcexported.StoreKey]), app.UpgradeKeeper, authority())
-
-	app.TransferKeeper = ibctransferkeeper.NewKeeper(
-		cdc, app.AccountKeeper.AddressCodec(), runtime.NewKVStoreService(keys[ibctransfertypes.StoreKey]),
-		app.IBCKeeper.ChannelKeeper, app.MsgServiceRouter(), app.AccountKeeper, app.BankKeeper, authority())
+func (app *ProviderApp) initIBC() {
+	app.InitIBC()
 
 	app.ProviderKeeper = providerkeeper.NewKeeper(
-		cdc, runtime.NewKVStoreService(keys[providertypes.StoreKey]),
+		app.AppCodec(), app.KVStoreService(providertypes.StoreKey),
 		app.IBCKeeper.ClientKeeper, app.IBCKeeper.ConnectionKeeper, app.IBCKeeper.ChannelKeeper,
-		app.StakingKeeper, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.DistrKeeper, authority())
+		app.StakingKeeper, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.DistrKeeper, base.Authority())
 
-	// The provider's rewards middleware wraps transfer on receive only:
-	// transfer still sends its packets straight through the channel keeper
-	// (the transfer keeper's default ICS4 wrapper).
-	router := porttypes.NewRouter()
-	transferStack := providermodule.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper),
-		app.IBCKeeper.ChannelKeeper, app.ProviderKeeper)
-	router.AddRoute(ibctransfertypes.PortID, transferStack)
-	router.AddRoute(ccvtypes.ProviderPortID, providermodule.NewIBCModule(app.ProviderKeeper))
-	app.IBCKeeper.SetRouter(router)
-
-	tm := ibctm.NewLightClientModule(cdc, app.IBCKeeper.ClientKeeper.GetStoreProvider())
-	app.IBCKeeper.ClientKeeper.AddRoute(ibctm.ModuleName, &tm)
-	return tm
+	// The rewards middleware sits above transfer and acts on receive only:
+	// it books the rewards consumers send to the pool. Transfer's sends pass
+	// through it unchanged to the channel keeper. The stack builder sets the
+	// middleware's underlying app and ICS4 wrapper.
+	rewards := providermodule.NewIBCMiddleware(nil, nil, app.ProviderKeeper)
+	app.SetIBCRouter([]porttypes.Middleware{rewards}, base.IBCRoute{
+		Port: ccvtypes.ProviderPortID, Stack: app.IBCStack(providermodule.NewIBCModule(app.ProviderKeeper)),
+	})
 }
-
-// tmLightClient is the 07-tendermint light client module; its AppModule
-// registers the client's types.
-type tmLightClient = ibctm.LightClientModule
