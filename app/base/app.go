@@ -3,6 +3,7 @@ package base
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/cosmos/gogoproto/proto"
@@ -24,6 +25,8 @@ import (
 	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
 	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
 	consensuskeeper "github.com/cosmos/cosmos-sdk/x/consensus/keeper"
+	evidencekeeper "github.com/cosmos/cosmos-sdk/x/evidence/keeper"
+	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 
 	abci "github.com/cometbft/cometbft/abci/types"
@@ -35,10 +38,22 @@ import (
 
 var _ servertypes.Application = (*App)(nil)
 
+// Constructor is the signature of every Rampart chain's constructor, the
+// shape the SDK's server commands and test helpers expect. The io.Writer (a
+// trace store) is unused: store v2 has no tracing.
+type Constructor[A any] func(
+	logger log.Logger,
+	db dbm.DB,
+	traceStore io.Writer,
+	loadLatest bool,
+	appOpts servertypes.AppOptions,
+	baseAppOptions ...func(*baseapp.BaseApp),
+) A
+
 // App is the part of a Rampart chain's application that every chain has:
 // the BaseApp, the codecs, the KV store keys, the keepers of x/auth,
-// x/bank, x/upgrade, x/consensus, IBC core and ICS-20 transfer, and the
-// module managers. A chain embeds it and adds its own keepers. Keepers are
+// x/bank, x/upgrade, x/consensus, x/slashing, x/evidence, IBC core and
+// ICS-20 transfer, and the module managers. A chain embeds it and adds its own keepers. Keepers are
 // exported so that tests (ibctesting in particular) can reach them.
 type App struct {
 	*baseapp.BaseApp
@@ -56,6 +71,8 @@ type App struct {
 	ConsensusParamsKeeper consensuskeeper.Keeper
 	IBCKeeper             *ibckeeper.Keeper
 	TransferKeeper        *ibctransferkeeper.Keeper
+	SlashingKeeper        slashingkeeper.Keeper
+	EvidenceKeeper        *evidencekeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -64,12 +81,15 @@ type App struct {
 	// tmLightClient is the 07-tendermint light client module, built by
 	// InitIBC; its AppModule registers the client's types.
 	tmLightClient ibctm.LightClientModule
+	// validators is what InitSlashing built x/slashing and x/evidence on.
+	validators Validators
 }
 
 // New builds the BaseApp and codecs, registers the streaming services and
 // builds the x/consensus, x/auth, x/bank and x/upgrade keepers. The chain
-// then builds its own keepers, calls InitIBC, SetIBCRouter and
-// SetModuleManager, and ends with Finish.
+// then builds its own keepers and calls InitIBC, InitSlashing (in the order
+// its keepers need), SetIBCRouter and SetModuleManager, and ends with
+// Finish.
 func New(
 	logger log.Logger,
 	db dbm.DB,
@@ -89,7 +109,7 @@ func New(
 		appCodec:          enc.Codec,
 		txConfig:          enc.TxConfig,
 		interfaceRegistry: enc.InterfaceRegistry,
-		keys:              storetypes.NewKVStoreKeys(cfg.StoreKeys...),
+		keys:              storetypes.NewKVStoreKeys(cfg.allStoreKeys()...),
 		logger:            logger,
 	}
 	if err := bApp.RegisterStreamingServices(appOpts, app.keys); err != nil {

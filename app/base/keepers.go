@@ -39,7 +39,7 @@ func (app *App) initKeepers(appOpts servertypes.AppOptions, cfg Config) {
 
 	app.AccountKeeper = authkeeper.NewAccountKeeper(
 		cdc, app.KVStoreService(authtypes.StoreKey), authtypes.ProtoBaseAccount,
-		cfg.MaccPerms, authcodec.NewBech32Codec(sdkCfg.GetBech32AccountAddrPrefix()),
+		cfg.MaccPerms(), authcodec.NewBech32Codec(sdkCfg.GetBech32AccountAddrPrefix()),
 		sdkCfg.GetBech32AccountAddrPrefix(), Authority())
 
 	app.BankKeeper = bankkeeper.NewBaseKeeper(

@@ -6,6 +6,8 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"github.com/cosmos/cosmos-sdk/x/bank"
 	"github.com/cosmos/cosmos-sdk/x/consensus"
+	"github.com/cosmos/cosmos-sdk/x/evidence"
+	"github.com/cosmos/cosmos-sdk/x/slashing"
 	"github.com/cosmos/cosmos-sdk/x/upgrade"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
@@ -19,18 +21,22 @@ import (
 // orders ModuleOrder does not set).
 type CommonModules struct {
 	Auth, Bank, Upgrade, Consensus module.AppModule
+	Slashing, Evidence             module.AppModule
 	IBC, IBCTendermint, Transfer   module.AppModule
 }
 
 // CommonModules returns the AppModules of App's keepers. Run it after
-// InitIBC.
+// InitIBC and InitSlashing.
 func (app *App) CommonModules() CommonModules {
 	cdc := app.appCodec
 	return CommonModules{
-		Auth:          auth.NewAppModule(cdc, app.AccountKeeper, nil, nil),
-		Bank:          bank.NewAppModule(cdc, app.BankKeeper, app.AccountKeeper, nil),
-		Upgrade:       upgrade.NewAppModule(app.UpgradeKeeper, app.AccountKeeper.AddressCodec()),
-		Consensus:     consensus.NewAppModule(cdc, app.ConsensusParamsKeeper),
+		Auth:      auth.NewAppModule(cdc, app.AccountKeeper, nil, nil),
+		Bank:      bank.NewAppModule(cdc, app.BankKeeper, app.AccountKeeper, nil),
+		Upgrade:   upgrade.NewAppModule(app.UpgradeKeeper, app.AccountKeeper.AddressCodec()),
+		Consensus: consensus.NewAppModule(cdc, app.ConsensusParamsKeeper),
+		Slashing: slashing.NewAppModule(cdc, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper,
+			app.validators, nil, app.interfaceRegistry),
+		Evidence:      evidence.NewAppModule(*app.EvidenceKeeper),
 		IBC:           ibc.NewAppModule(app.IBCKeeper),
 		IBCTendermint: ibctm.NewAppModule(app.tmLightClient),
 		Transfer:      transfer.NewAppModule(app.TransferKeeper),

@@ -2,14 +2,10 @@ package base
 
 import (
 	"encoding/json"
-	"io"
 
 	dbm "github.com/cosmos/cosmos-db"
 
 	"cosmossdk.io/log/v2"
-
-	"github.com/cosmos/cosmos-sdk/baseapp"
-	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 )
 
 // EmptyAppOptions is an AppOptions with nothing set.
@@ -29,7 +25,7 @@ func (EmptyAppOptions) Get(string) any { return nil }
 func SetupTestingApp[A interface {
 	DefaultGenesis() map[string]json.RawMessage
 }](
-	newApp func(log.Logger, dbm.DB, io.Writer, bool, servertypes.AppOptions, ...func(*baseapp.BaseApp)) A,
+	newApp Constructor[A],
 ) (A, map[string]json.RawMessage) {
 	app := newApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true, EmptyAppOptions{})
 	return app, app.DefaultGenesis()

@@ -10,8 +10,6 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
-	evidencekeeper "github.com/cosmos/cosmos-sdk/x/evidence/keeper"
-	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
 
 	"github.com/rampart-ics/rampart/app/base"
 	consumerante "github.com/rampart-ics/rampart/x/consumer/ante"
@@ -30,12 +28,11 @@ type ConsumerApp struct {
 	*base.App
 
 	ConsumerKeeper *consumerkeeper.Keeper
-	SlashingKeeper slashingkeeper.Keeper
-	EvidenceKeeper *evidencekeeper.Keeper
 }
 
 // NewConsumerApp builds the consumer application. loadLatest loads the
 // latest committed state; tests that run InitChain pass true on a fresh DB.
+// Its signature is base.Constructor's.
 //
 // At InitChain the consumer module returns the provider's initial
 // validator set; a genesis whose ccvconsumer section is disabled (as

@@ -5,9 +5,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
-	"github.com/cosmos/cosmos-sdk/x/evidence"
 	evidencetypes "github.com/cosmos/cosmos-sdk/x/evidence/types"
-	"github.com/cosmos/cosmos-sdk/x/slashing"
 	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
@@ -23,7 +21,7 @@ import (
 // genesis, and registers every module's services. The consumer module is the
 // only one that returns validator updates.
 func (app *ConsumerApp) initModules() {
-	cdc, common := app.AppCodec(), app.CommonModules()
+	common := app.CommonModules()
 
 	modules := []module.AppModule{
 		common.Auth,
@@ -34,9 +32,8 @@ func (app *ConsumerApp) initModules() {
 		common.IBCTendermint,
 		common.Transfer,
 		consumermodule.NewAppModule(app.ConsumerKeeper),
-		slashing.NewAppModule(cdc, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper,
-			app.ConsumerKeeper, nil, app.InterfaceRegistry()),
-		evidence.NewAppModule(*app.EvidenceKeeper),
+		common.Slashing,
+		common.Evidence,
 	}
 
 	app.SetModuleManager(nil, base.ModuleOrder{

@@ -11,10 +11,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	distrkeeper "github.com/cosmos/cosmos-sdk/x/distribution/keeper"
-	evidencekeeper "github.com/cosmos/cosmos-sdk/x/evidence/keeper"
 	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
 	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
-	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 
 	"github.com/rampart-ics/rampart/app/base"
@@ -33,18 +31,15 @@ type ProviderApp struct {
 	*base.App
 
 	StakingKeeper  *stakingkeeper.Keeper
-	SlashingKeeper slashingkeeper.Keeper
 	MintKeeper     mintkeeper.Keeper
 	DistrKeeper    distrkeeper.Keeper
 	GovKeeper      *govkeeper.Keeper
-	EvidenceKeeper *evidencekeeper.Keeper
 	ProviderKeeper *providerkeeper.Keeper
 }
 
 // NewProviderApp builds the provider application. loadLatest loads the
 // latest committed state; tests that run InitChain pass true on a fresh DB.
-// The io.Writer (a trace store) is unused: store v2 has no tracing; it is
-// kept for the constructor shape the SDK's tools expect.
+// Its signature is base.Constructor's.
 func NewProviderApp(logger log.Logger, db dbm.DB, _ io.Writer, loadLatest bool,
 	appOpts servertypes.AppOptions, baseAppOptions ...func(*baseapp.BaseApp),
 ) *ProviderApp {

@@ -1,31 +1,24 @@
 package provider
 
 import (
-	"github.com/cosmos/cosmos-sdk/runtime"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authcodec "github.com/cosmos/cosmos-sdk/x/auth/codec"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
-	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
 	distrkeeper "github.com/cosmos/cosmos-sdk/x/distribution/keeper"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
-	evidencekeeper "github.com/cosmos/cosmos-sdk/x/evidence/keeper"
-	evidencetypes "github.com/cosmos/cosmos-sdk/x/evidence/types"
 	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
-	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
-	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
-	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
-	ibctransfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
-	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
+	porttypes "github.com/cosmos/ibc-go/v11/modules/core/05-port/types"
 
 	"github.com/rampart-ics/rampart/app/base"
 	ccvtypes "github.com/rampart-ics/rampart/x/ccv/types"
+	providermodule "github.com/rampart-ics/rampart/x/provider"
+	providerkeeper "github.com/rampart-ics/rampart/x/provider/keeper"
 	providertypes "github.com/rampart-ics/rampart/x/provider/types"
 )
 
@@ -33,20 +26,15 @@ import (
 var chainConfig = base.Config{
 	Name: AppName,
 	StoreKeys: []string{
-		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey,
-		minttypes.StoreKey, distrtypes.StoreKey, slashingtypes.StoreKey,
-		govtypes.StoreKey, evidencetypes.StoreKey, upgradetypes.StoreKey,
-		consensustypes.StoreKey, ibcexported.StoreKey, ibctransfertypes.StoreKey,
+		stakingtypes.StoreKey, minttypes.StoreKey, distrtypes.StoreKey, govtypes.StoreKey,
 		providertypes.StoreKey,
 	},
-	MaccPerms: map[string][]string{
-		authtypes.FeeCollectorName:     nil,
+	ModuleAccounts: map[string][]string{
 		distrtypes.ModuleName:          nil,
 		minttypes.ModuleName:           {authtypes.Minter},
 		stakingtypes.BondedPoolName:    {authtypes.Burner, authtypes.Staking},
 		stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
 		govtypes.ModuleName:            {authtypes.Burner},
-		ibctransfertypes.ModuleName:    {authtypes.Minter, authtypes.Burner},
 		// Consumer rewards arrive here over ICS-20 before the provider module
 		// allocates them to validators.
 		ccvtypes.ConsumerRewardsPool: nil,
@@ -57,7 +45,7 @@ var chainConfig = base.Config{
 }
 
 // GetMaccPerms returns a copy of the module account permissions.
-func GetMaccPerms() map[string][]string { return chainConfig.CopyMaccPerms() }
+func GetMaccPerms() map[string][]string { return chainConfig.MaccPerms() }
 
 // BlockedAddresses returns the module accounts that may not receive funds by
 // plain sends: all but the gov account and the consumer rewards pool.
@@ -83,13 +71,7 @@ func (app *ProviderApp) initKeepers() {
 		cdc, app.KVStoreService(distrtypes.StoreKey), app.AccountKeeper,
 		app.BankKeeper, app.StakingKeeper, authtypes.FeeCollectorName, authority)
 
-	app.SlashingKeeper = slashingkeeper.NewKeeper(
-		cdc, app.LegacyAmino(), app.KVStoreService(slashingtypes.StoreKey),
-		app.StakingKeeper, authority)
-
-	app.EvidenceKeeper = evidencekeeper.NewKeeper(
-		cdc, app.KVStoreService(evidencetypes.StoreKey), app.StakingKeeper,
-		app.SlashingKeeper, app.AccountKeeper.AddressCodec(), runtime.ProvideCometInfoService())
+	app.InitSlashing(app.StakingKeeper)
 
 	app.GovKeeper = govkeeper.NewKeeper(
 		cdc, app.KVStoreService(govtypes.StoreKey), app.AccountKeeper, app.BankKeeper,
@@ -105,4 +87,26 @@ func (app *ProviderApp) setHooks() {
 		app.SlashingKeeper.Hooks(),
 		app.ProviderKeeper.Hooks(),
 	))
+}
+
+// initIBC builds IBC core, the 07-tendermint light client route, ICS-20
+// transfer and the provider module's keeper, then seals the IBC router with
+// two routes: "transfer" (under the provider's rewards middleware) and
+// "provider".
+func (app *ProviderApp) initIBC() {
+	app.InitIBC()
+
+	app.ProviderKeeper = providerkeeper.NewKeeper(
+		app.AppCodec(), app.KVStoreService(providertypes.StoreKey),
+		app.IBCKeeper.ClientKeeper, app.IBCKeeper.ConnectionKeeper, app.IBCKeeper.ChannelKeeper,
+		app.StakingKeeper, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.DistrKeeper, base.Authority())
+
+	// The rewards middleware sits above transfer and acts on receive only:
+	// it books the rewards consumers send to the pool. Transfer's sends pass
+	// through it unchanged to the channel keeper. The stack builder sets the
+	// middleware's underlying app and ICS4 wrapper.
+	rewards := providermodule.NewIBCMiddleware(nil, nil, app.ProviderKeeper)
+	app.SetIBCRouter([]porttypes.Middleware{rewards}, base.IBCRoute{
+		Port: ccvtypes.ProviderPortID, Stack: app.IBCStack(providermodule.NewIBCModule(app.ProviderKeeper)),
+	})
 }
