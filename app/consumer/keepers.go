@@ -36,19 +36,6 @@ func GetMaccPerms() map[string][]string { return chainConfig.MaccPerms() }
 // plain sends: all of them but cons_to_send_to_provider.
 func BlockedAddresses() map[string]bool { return chainConfig.BlockedAddrs() }
 
-// initSlashing builds x/slashing and x/evidence on the consumer keeper.
-// A consumer has no x/staking and no stake of its own: its validators are
-// the provider's, so the consumer keeper answers the validator queries
-// these modules make, and the punishments they decide (for downtime, or
-// for double signing CometBFT reports) become slash packets for the
-// provider instead of slashing anything here (docs/slashing.md). Runs after
-// initIBC, which builds the consumer keeper.
-func (app *ConsumerApp) initSlashing() {
-	app.InitSlashing(app.ConsumerKeeper)
-	// Every validator the provider adds gets its signing info at once.
-	app.ConsumerKeeper.SetSlashingHooks(app.SlashingKeeper.Hooks())
-}
-
 // initIBC builds IBC core, the 07-tendermint light client route, ICS-20
 // transfer and the consumer module's keeper, then seals the IBC router with
 // two routes: "transfer" and "consumer".
@@ -70,4 +57,17 @@ func (app *ConsumerApp) initIBC() {
 	app.SetIBCRouter(nil, base.IBCRoute{
 		Port: ccvtypes.ConsumerPortID, Stack: app.IBCStack(consumermodule.NewIBCModule(app.ConsumerKeeper)),
 	})
+}
+
+// initSlashing builds x/slashing and x/evidence on the consumer keeper.
+// A consumer has no x/staking and no stake of its own: its validators are
+// the provider's, so the consumer keeper answers the validator queries
+// these modules make, and the punishments they decide (for downtime, or
+// for double signing CometBFT reports) become slash packets for the
+// provider instead of slashing anything here (docs/slashing.md). Runs after
+// initIBC, which builds the consumer keeper.
+func (app *ConsumerApp) initSlashing() {
+	app.InitSlashing(app.ConsumerKeeper)
+	// Every validator the provider adds gets its signing info at once.
+	app.ConsumerKeeper.SetSlashingHooks(app.SlashingKeeper.Hooks())
 }
