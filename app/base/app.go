@@ -53,8 +53,9 @@ type Constructor[A any] func(
 // App is the part of a Rampart chain's application that every chain has:
 // the BaseApp, the codecs, the KV store keys, the keepers of x/auth,
 // x/bank, x/upgrade, x/consensus, x/slashing, x/evidence, IBC core and
-// ICS-20 transfer, and the module managers. A chain embeds it and adds its own keepers. Keepers are
-// exported so that tests (ibctesting in particular) can reach them.
+// ICS-20 transfer, and the module managers. A chain embeds it and adds
+// its own keepers. Keepers are exported so that tests (ibctesting in
+// particular) can reach them.
 type App struct {
 	*baseapp.BaseApp
 
