@@ -1,16 +1,12 @@
 package consumer
 
 import (
-	"encoding/json"
-	"fmt"
-
-	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	cmttypes "github.com/cometbft/cometbft/types"
 
+	"github.com/rampart-ics/rampart/app/base"
 	consumertypes "github.com/rampart-ics/rampart/x/consumer/types"
 )
 
@@ -21,30 +17,7 @@ import (
 func (app *ConsumerApp) ExportAppStateAndValidators(
 	forZeroHeight bool, _, modulesToExport []string,
 ) (servertypes.ExportedApp, error) {
-	ctx := app.NewContextLegacy(true, cmtproto.Header{Height: app.LastBlockHeight()})
-
-	height := app.LastBlockHeight() + 1
-	if forZeroHeight {
-		height = 0
-	}
-	genState, err := app.ModuleManager.ExportGenesisForModules(ctx, app.appCodec, modulesToExport)
-	if err != nil {
-		return servertypes.ExportedApp{}, fmt.Errorf("exporting genesis: %w", err)
-	}
-	appState, err := json.MarshalIndent(genState, "", "  ")
-	if err != nil {
-		return servertypes.ExportedApp{}, err
-	}
-	validators, err := app.exportValidators(ctx)
-	if err != nil {
-		return servertypes.ExportedApp{}, fmt.Errorf("exporting validators: %w", err)
-	}
-	return servertypes.ExportedApp{
-		AppState:        appState,
-		Validators:      validators,
-		Height:          height,
-		ConsensusParams: app.GetConsensusParams(ctx),
-	}, nil
+	return app.ExportGenesis(forZeroHeight, modulesToExport, base.ExportHooks{Validators: app.exportValidators})
 }
 
 // exportValidators returns the CCV validator set CometBFT runs now.
@@ -56,11 +29,11 @@ func (app *ConsumerApp) exportValidators(ctx sdk.Context) ([]cmttypes.GenesisVal
 			if err != nil {
 				return true, err
 			}
-			cmtPk, err := cryptocodec.ToCmtPubKeyInterface(pk)
+			gv, err := base.GenesisValidator(pk, v.Power, "")
 			if err != nil {
 				return true, err
 			}
-			vals = append(vals, cmttypes.GenesisValidator{Address: cmtPk.Address(), PubKey: cmtPk, Power: v.Power})
+			vals = append(vals, gv)
 			return false, nil
 		})
 	return vals, err

@@ -4,19 +4,24 @@
 // ICS-20 transfer and the Rampart provider module, which lends the chain's
 // validator set to consumer chains over CCV.
 //
-// The wiring is manual (no depinject) because IBC needs its router set after
-// the keepers exist. It is split by concern:
+// What every Rampart chain shares (codecs, BaseApp, the common keepers and
+// modules, ante chain, services, export, upgrades, test set-up) is in
+// app/base; ProviderApp embeds base.App. This package holds only what is
+// the provider's:
 //
-//   - app.go: the ProviderApp type, its constructor and ABCI hooks;
-//   - keepers.go: the SDK keepers;
-//   - ibc.go: IBC core, light clients, transfer and the provider module's
-//     keeper and IBC route;
-//   - modules.go: the module manager and the order of blockers and genesis;
-//   - valupdates.go: why x/staking and x/genutil validator updates are dropped;
-//   - services.go: API, gRPC and autocli registration;
-//   - ante.go, export.go, upgrades.go: the ante handler, genesis export and
-//     upgrade handlers.
+//   - app.go: the ProviderApp type and its constructor;
+//   - keepers.go: its stores and module accounts, the keepers of x/staking,
+//     x/mint, x/distribution and x/gov, the provider module's keeper, the
+//     staking hooks and the IBC routes: "transfer" under the provider's
+//     rewards middleware, and "provider";
+//   - modules.go: the module list and the order of blockers and genesis;
+//   - valupdates.go: why x/staking and x/genutil validator updates are
+//     dropped;
+//   - export.go: genesis export, whose validators are the provider module's
+//     consensus set;
+//   - upgrades.go: the provider's upgrades.
 //
-// Addresses use the SDK's default Bech32 prefix ("cosmos"), read from
-// sdk.GetConfig() when the app is built.
+// The wiring is manual (no depinject) because IBC needs its router set
+// after the keepers exist. Addresses use the SDK's default Bech32 prefix
+// ("cosmos"), read from sdk.GetConfig() when the app is built.
 package provider

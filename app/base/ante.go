@@ -1,4 +1,4 @@
-package provider
+package base
 
 import (
 	"errors"
@@ -11,13 +11,18 @@ import (
 	ibckeeper "github.com/cosmos/ibc-go/v11/modules/core/keeper"
 )
 
-// HandlerOptions are what the provider's ante handler needs.
+// HandlerOptions are what a Rampart chain's ante handler needs.
 type HandlerOptions struct {
 	ante.HandlerOptions
 	IBCKeeper *ibckeeper.Keeper
+	// Gates are a chain's own decorators, which refuse txs the chain does
+	// not accept at all. They run right after the extension-options check,
+	// before the costlier fee and signature checks.
+	Gates []sdk.AnteDecorator
 }
 
-// NewAnteHandler returns the SDK's standard ante chain followed by IBC's
+// NewAnteHandler returns the SDK's standard ante chain with opts.Gates
+// inserted after the extension-options check, followed by IBC's
 // redundant-relay filter, which rejects txs whose every packet message is
 // already handled.
 func NewAnteHandler(opts HandlerOptions) (sdk.AnteHandler, error) {
@@ -31,9 +36,12 @@ func NewAnteHandler(opts HandlerOptions) (sdk.AnteHandler, error) {
 	case opts.IBCKeeper == nil:
 		return nil, errors.New("IBC keeper is required for the ante handler")
 	}
-	return sdk.ChainAnteDecorators(
+	decorators := []sdk.AnteDecorator{
 		ante.NewSetUpContextDecorator(), // first: sets the gas meter
 		ante.NewExtensionOptionsDecorator(opts.ExtensionOptionChecker),
+	}
+	decorators = append(decorators, opts.Gates...)
+	decorators = append(decorators,
 		ante.NewValidateBasicDecorator(),
 		ante.NewTxTimeoutHeightDecorator(),
 		ante.NewValidateMemoDecorator(opts.AccountKeeper),
@@ -45,10 +53,13 @@ func NewAnteHandler(opts HandlerOptions) (sdk.AnteHandler, error) {
 		ante.NewSigVerificationDecorator(opts.AccountKeeper, opts.SignModeHandler, opts.SigVerifyOptions...),
 		ante.NewIncrementSequenceDecorator(opts.AccountKeeper),
 		ibcante.NewRedundantRelayDecorator(opts.IBCKeeper),
-	), nil
+	)
+	return sdk.ChainAnteDecorators(decorators...), nil
 }
 
-func (app *ProviderApp) setAnteHandler() {
+// setAnteAndPostHandlers installs NewAnteHandler's chain, with gates, and
+// the SDK's default (empty) post handler.
+func (app *App) setAnteAndPostHandlers(gates []sdk.AnteDecorator) {
 	anteHandler, err := NewAnteHandler(HandlerOptions{
 		HandlerOptions: ante.HandlerOptions{
 			AccountKeeper:   app.AccountKeeper,
@@ -57,6 +68,7 @@ func (app *ProviderApp) setAnteHandler() {
 			SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
 		},
 		IBCKeeper: app.IBCKeeper,
+		Gates:     gates,
 	})
 	if err != nil {
 		panic(err)

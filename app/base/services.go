@@ -1,4 +1,4 @@
-package consumer
+package base
 
 import (
 	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
@@ -20,7 +20,7 @@ import (
 
 // registerReflection registers the autocli and reflection query services,
 // which let generic clients discover the app's commands and descriptors.
-func (app *ConsumerApp) registerReflection() {
+func (app *App) registerReflection() {
 	autocliv1.RegisterQueryServer(app.GRPCQueryRouter(),
 		runtimeservices.NewAutoCLIQueryService(app.ModuleManager.Modules))
 	reflectionSvc, err := runtimeservices.NewReflectionService()
@@ -32,7 +32,7 @@ func (app *ConsumerApp) registerReflection() {
 
 // AutoCliOpts returns the autocli options that generate the daemon's tx and
 // query commands from the modules' services.
-func (app *ConsumerApp) AutoCliOpts() autocli.AppOptions {
+func (app *App) AutoCliOpts() autocli.AppOptions {
 	modules := make(map[string]appmodule.AppModule, len(app.ModuleManager.Modules))
 	for name, m := range app.ModuleManager.Modules {
 		if am, ok := m.(appmodule.AppModule); ok {
@@ -51,7 +51,7 @@ func (app *ConsumerApp) AutoCliOpts() autocli.AppOptions {
 
 // RegisterAPIRoutes registers the gRPC-gateway (REST) routes of the tx,
 // CometBFT and node services and of every module.
-func (app *ConsumerApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
+func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
 	clientCtx := apiSvr.ClientCtx
 	authtx.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	cmtservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
@@ -63,19 +63,19 @@ func (app *ConsumerApp) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.A
 }
 
 // RegisterTxService registers the tx gRPC service (simulate, broadcast, ...).
-func (app *ConsumerApp) RegisterTxService(clientCtx client.Context) {
+func (app *App) RegisterTxService(clientCtx client.Context) {
 	authtx.RegisterTxService(app.GRPCQueryRouter(), clientCtx, app.Simulate, app.interfaceRegistry)
 }
 
 // RegisterTendermintService registers the CometBFT gRPC query service.
-func (app *ConsumerApp) RegisterTendermintService(clientCtx client.Context) {
+func (app *App) RegisterTendermintService(clientCtx client.Context) {
 	cmtApp := server.NewCometABCIWrapper(app)
 	cmtservice.RegisterTendermintService(clientCtx, app.GRPCQueryRouter(), app.interfaceRegistry, cmtApp.Query)
 }
 
 // RegisterNodeService registers the node gRPC service; Status reports the
 // earliest height the store still holds (SDK v0.54 form).
-func (app *ConsumerApp) RegisterNodeService(clientCtx client.Context, cfg config.Config) {
+func (app *App) RegisterNodeService(clientCtx client.Context, cfg config.Config) {
 	nodeservice.RegisterNodeService(clientCtx, app.GRPCQueryRouter(), cfg, func() int64 {
 		return app.CommitMultiStore().EarliestVersion()
 	})
