@@ -20,6 +20,7 @@ ok  	github.com/rampart-ics/rampart/x/provider/keeper	12.3s
 const incumbentOut = `BenchmarkEpoch/consumers=1/validators=200-2         	      10	  20000000 ns/op	        20.00 ms/epoch	  700000 B/op	    8000 allocs/op
 BenchmarkEpoch/consumers=50/validators=200-2        	      10	 680000000 ns/op	       680.0 ms/epoch	 9000000 B/op	 1234567 allocs/op
 BenchmarkEpoch/consumers=1/validators=500           	      10	  30000000 ns/op	  700000 B/op	    9000 allocs/op
+BenchmarkEpoch/consumers=10/validators=200-2        	      10	2500000000 ns/op	    2500 ms/epoch	  1 B/op	    2 allocs/op
 `
 
 func TestParseAndRender(t *testing.T) {
@@ -44,6 +45,7 @@ func TestParseAndRender(t *testing.T) {
 	for _, row := range []string{
 		"| 1 x 200 | 10.0 | 20.0 | 0.50 | 6,000 | 8,000 |",
 		"| 50 x 200 | 170.0 | 680.0 | 0.25 | 300,000 | 1,234,567 |",
+		"| 10 x 200 | n/a | 2,500 | n/a | n/a | 2 |",   // thousands of ms without decimals
 		"| 1 x 500 | n/a | 30.0 | n/a | n/a | 9,000 |", // a case Rampart does not run
 	} {
 		if !strings.Contains(table, row+"\n") {

@@ -51,11 +51,13 @@ func render(h header, rampart, incumbent results) string {
 	})
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "Measured %s on %s (%d cores, load average %s at the start) with %s: Rampart commit %s (on %s) against %s.\n",
-		h.Date, h.CPU, h.Cores, h.Load, h.GoVersion, h.Commit, h.RampartSDK, h.Incumbent)
-	fmt.Fprintf(&b, "Median of %d runs on each side, alternating, of `-bench '%s' -benchtime %s -benchmem`. ",
+	// One sentence a line: the doc's diff then shows what changed.
+	fmt.Fprintf(&b, "Measured %s on %s (%d cores, load average %s at the start) with %s.\n",
+		h.Date, h.CPU, h.Cores, h.Load, h.GoVersion)
+	fmt.Fprintf(&b, "Rampart commit %s (on %s) against %s.\n", h.Commit, h.RampartSDK, h.Incumbent)
+	fmt.Fprintf(&b, "Median of %d runs on each side, alternating, of `-bench '%s' -benchtime %s -benchmem`.\n",
 		h.Count, h.BenchRegex, h.Benchtime)
-	b.WriteString("Ratio: Rampart ms / incumbent ms (below 1: Rampart's epoch is faster). Allocations per epoch.\n\n")
+	b.WriteString("Ratio: Rampart ms / incumbent ms (below 1: Rampart's epoch is faster). Allocations are per epoch.\n\n")
 	b.WriteString("| consumers x validators | Rampart ms | incumbent ms | ratio | Rampart allocs | incumbent allocs |\n")
 	b.WriteString("|---|---|---|---|---|---|\n")
 	for _, k := range cases {
@@ -75,6 +77,9 @@ func msCell(s *samples) string {
 		return "n/a"
 	}
 	m := median(s.ms)
+	if m >= 1000 {
+		return thousands(int64(m + 0.5))
+	}
 	if m >= 10 {
 		return fmt.Sprintf("%.1f", m)
 	}
