@@ -55,8 +55,12 @@ func render(h header, rampart, incumbent results) string {
 	fmt.Fprintf(&b, "Measured %s on %s (%d cores, load average %s at the start) with %s.\n",
 		h.Date, h.CPU, h.Cores, h.Load, h.GoVersion)
 	fmt.Fprintf(&b, "Rampart commit %s (on %s) against %s.\n", h.Commit, h.RampartSDK, h.Incumbent)
-	fmt.Fprintf(&b, "Median of %d runs on each side, alternating, of `-bench '%s' -benchtime %s -benchmem`.\n",
-		h.Count, h.BenchRegex, h.Benchtime)
+	runs := fmt.Sprintf("Median of %d runs", h.Count)
+	if h.Count == 1 {
+		runs = "One run"
+	}
+	fmt.Fprintf(&b, "%s on each side, alternating, of `-bench '%s' -benchtime %s -benchmem`.\n",
+		runs, h.BenchRegex, h.Benchtime)
 	b.WriteString("Ratio: Rampart ms / incumbent ms (below 1: Rampart's epoch is faster). Allocations are per epoch.\n\n")
 	b.WriteString("| consumers x validators | Rampart ms | incumbent ms | ratio | Rampart allocs | incumbent allocs |\n")
 	b.WriteString("|---|---|---|---|---|---|\n")
