@@ -93,7 +93,10 @@ func run(root string, count int, benchtime string) (string, error) {
 	}
 	defer os.RemoveAll(tmp)
 
+	// Taken before the runs: the commit is the code that gets built, and the
+	// load is what the runs start under.
 	loadAtStart := loadAverage()
+	commit := gitCommit(root)
 	bins := make([]string, len(sides))
 	for i, s := range sides {
 		// The first build of the incumbent downloads its dependencies from
@@ -129,7 +132,7 @@ func run(root string, count int, benchtime string) (string, error) {
 		Cores:      runtime.NumCPU(),
 		GoVersion:  goVersion(root),
 		Date:       time.Now().UTC().Format("2006-01-02"),
-		Commit:     gitCommit(root),
+		Commit:     commit,
 		RampartSDK: rampartSDK(root),
 		Incumbent:  incumbentVersion(root),
 		Load:       loadAtStart,
