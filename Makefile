@@ -3,15 +3,19 @@
 GO          ?= go
 BUILD_DIR   ?= build
 TEST_FLAGS  ?= -timeout 20m
+# Extra flags for `make bench`, e.g. BENCH_FLAGS='-benchtime 10x -count 3'.
+BENCH_FLAGS ?=
+# Flags for `make bench-compare`, e.g. BENCH_COMPARE_FLAGS='-write docs/performance.md'.
+BENCH_COMPARE_FLAGS ?=
 
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
 
-.PHONY: help build install test test-unit test-e2e demo lint proto-tools proto-gen proto-check clean
+.PHONY: help build install test test-unit test-e2e bench bench-compare demo lint proto-tools proto-gen proto-check clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
 build: ## Build the binaries in cmd/ into build/
 	@mkdir -p $(BUILD_DIR)
@@ -31,6 +35,15 @@ test-unit: ## Run the Go tests
 
 test-e2e: ## Run only the end-to-end tests (real nodes and relayer; test-unit runs them too)
 	$(GO) test $(TEST_FLAGS) -count=1 -v ./tests/e2e/...
+
+# tests/e2e is left out: its benchmarks start real nodes and a relayer.
+bench: ## Run Rampart's benchmarks (x/... and relayer/) and print what they measured
+	$(GO) test -run '^$$' -bench . -benchmem $(BENCH_FLAGS) ./x/... ./relayer/...
+
+# bench/incumbent is a module of its own: ./... above and `make test` do not
+# reach it. Its first build downloads and compiles the incumbent's tree.
+bench-compare: ## Rampart's provider epoch next to the incumbent's (ICS v7): medians and ratio as a table
+	$(GO) run ./bench/compare $(BENCH_COMPARE_FLAGS)
 
 demo: build ## Start a local network and show a delegation reaching a consumer's validator set
 	$(BUILD_DIR)/rampart localnet demo --bin-dir $(BUILD_DIR)
