@@ -107,16 +107,23 @@ func newFixture(t testing.TB, powers ...int64) *fixture {
 	f.ctx = tctx.Ctx.WithChainID(providerChainID).WithBlockHeight(1).WithBlockTime(genesisTime).
 		WithBlockHeader(cmtproto.Header{ChainID: providerChainID, Height: 1, Time: genesisTime, AppHash: make([]byte, 32), NextValidatorsHash: make([]byte, 32)})
 	for i, p := range powers {
-		f.addValidator(byte(i+1), p)
+		f.addValidator(i+1, p)
 	}
 	f.k.InitGenesis(f.ctx, types.DefaultGenesisState())
 	return f
 }
 
-func (f *fixture) addValidator(seed byte, power int64) *testValidator {
-	pk := ed25519.GenPrivKeyFromSecret([]byte{seed}).PubKey()
+// addValidator adds a bonded validator whose key derives from seed. Seeds
+// below 256 keep the one-byte secrets (and keys) tests were written with;
+// larger ones, for benchmarks with many validators, take two bytes.
+func (f *fixture) addValidator(seed int, power int64) *testValidator {
+	secret := []byte{byte(seed)}
+	if seed > 255 {
+		secret = []byte{byte(seed >> 8), byte(seed)}
+	}
+	pk := ed25519.GenPrivKeyFromSecret(secret).PubKey()
 	valAddr := sdk.ValAddress(pk.Address())
-	val, err := stakingtypes.NewValidator(valAddr.String(), pk, stakingtypes.Description{Moniker: string('a' + seed)})
+	val, err := stakingtypes.NewValidator(valAddr.String(), pk, stakingtypes.Description{Moniker: string(rune(byte('a' + seed)))})
 	require.NoError(f.t, err)
 	val.Status = stakingtypes.Bonded
 	val.Tokens = sdk.TokensFromConsensusPower(power, sdk.DefaultPowerReduction)

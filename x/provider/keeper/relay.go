@@ -29,13 +29,13 @@ func (k *Keeper) QueueVSCPackets(ctx sdk.Context) error {
 		return err
 	}
 	// Staking does not change during the epoch's work: read it once.
-	bonded, err := k.bondedValidators(ctx)
+	ev, err := k.newEpochValidators(ctx)
 	if err != nil {
 		return err
 	}
 	for _, consumerID := range launched {
 		err := k.runIsolated(ctx, "queue VSC packet for consumer "+consumerID, func(ctx sdk.Context) error {
-			return k.queueVSCPacket(ctx, consumerID, valsetUpdateID, bonded)
+			return k.queueVSCPacket(ctx, consumerID, valsetUpdateID, ev)
 		})
 		if err != nil {
 			if err := k.stopConsumerFor(ctx, consumerID, err.Error()); err != nil {
@@ -46,12 +46,12 @@ func (k *Keeper) QueueVSCPackets(ctx sdk.Context) error {
 	return k.ValsetUpdateID.Set(ctx, valsetUpdateID+1)
 }
 
-func (k *Keeper) queueVSCPacket(ctx sdk.Context, consumerID string, valsetUpdateID uint64, bonded []bondedValidator) error {
+func (k *Keeper) queueVSCPacket(ctx sdk.Context, consumerID string, valsetUpdateID uint64, ev *epochValidators) error {
 	current, err := k.GetConsumerValSet(ctx, consumerID)
 	if err != nil {
 		return err
 	}
-	next, err := k.computeConsumerNextValSet(ctx, consumerID, bonded)
+	next, err := k.computeConsumerNextValSet(ctx, consumerID, ev, current)
 	if err != nil {
 		return err
 	}

@@ -22,12 +22,16 @@ import (
 // power changes before each epoch, so every consumer gets a packet.
 // Staking is the fixture's in-memory stand-in, not x/staking.
 //
-//	go test ./x/provider/keeper/ -run '^$' -bench Epoch -benchtime 20x
+//	go test ./x/provider/keeper/ -run '^$' -bench Epoch -benchtime 10x
+//
+// scripts/bench-table.sh runs it and prints the table of docs/performance.md.
 func BenchmarkEpoch(b *testing.B) {
-	const validators = 200
-	for _, consumers := range []int{1, 10, 50} {
+	cases := []struct{ consumers, validators int }{{1, 200}, {10, 200}, {50, 200}, {1, 500}}
+	for _, c := range cases {
+		consumers, validators := c.consumers, c.validators
 		b.Run(fmt.Sprintf("consumers=%d/validators=%d", consumers, validators), func(b *testing.B) {
 			f := newEpochFixture(b, consumers, validators)
+			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
