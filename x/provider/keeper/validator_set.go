@@ -192,13 +192,14 @@ func (k *Keeper) addressSet(list []string) map[string]bool {
 }
 
 // GetConsumerValSet returns a consumer's stored set, ordered by consensus
-// address.
+// address. Every epoch reads every consumer's set, so it skips decoding the
+// keys: each value holds its address.
 func (k *Keeper) GetConsumerValSet(ctx sdk.Context, consumerID string) ([]types.ConsensusValidator, error) {
 	var set []types.ConsensusValidator
-	rng := collections.NewPrefixedPairRange[string, []byte](consumerID)
-	err := k.ConsumerValidators.Walk(ctx, rng, func(_ collections.Pair[string, []byte], v types.ConsensusValidator) (bool, error) {
+	err := k.walkConsumerEntries(ctx, k.ConsumerValidators.GetPrefix(), consumerID, func(_, value []byte) error {
+		v, err := k.ConsumerValidators.ValueCodec().Decode(value)
 		set = append(set, v)
-		return false, nil
+		return err
 	})
 	return set, err
 }

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"go.uber.org/mock/gomock"
@@ -32,6 +33,7 @@ func BenchmarkEpoch(b *testing.B) {
 		b.Run(fmt.Sprintf("consumers=%d/validators=%d", consumers, validators), func(b *testing.B) {
 			f := newEpochFixture(b, consumers, validators)
 			b.ReportAllocs()
+			var cpu time.Duration
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
@@ -41,11 +43,16 @@ func BenchmarkEpoch(b *testing.B) {
 				// Like a block: the epoch works on a cache over committed state.
 				block, write := f.ctx.CacheContext()
 				b.StartTimer()
+				start := processCPUTime()
 				require.NoError(b, f.k.QueueVSCPackets(block))
 				write()
+				cpu += processCPUTime() - start
 			}
 			b.StopTimer()
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/epoch")
+			if cpu > 0 {
+				b.ReportMetric(float64(cpu.Microseconds())/float64(b.N)/1000, "cpu-ms/epoch")
+			}
 			queued, err := f.k.PendingVSCPackets.Iterate(f.ctx, nil)
 			require.NoError(b, err)
 			keys, err := queued.Keys()

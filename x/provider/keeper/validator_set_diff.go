@@ -2,10 +2,12 @@ package keeper
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"sort"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	cmtprotocrypto "github.com/cometbft/cometbft/proto/tendermint/crypto"
 
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
@@ -16,37 +18,70 @@ import (
 // every consumer, and building a map keyed by a string per member (a
 // public key's String() in particular) cost more than computing the set.
 
-// sortedIndex holds positions of a slice ordered by some key of its
-// elements. The sort is stable, so equal keys keep the slice's order.
-type sortedIndex []int
+// keyIndex lists a slice's elements by a key made of a kind and bytes,
+// each with its position in the slice; equal keys stay in slice order.
+type keyIndex []keyRef
 
-func newSortedIndex(n int, cmp func(a, b int) int) sortedIndex {
-	idx := make(sortedIndex, n)
+type keyRef struct {
+	kind int8
+	key  []byte
+	pos  int
+}
+
+func compareKeyRefs(a, b keyRef) int {
+	return cmp.Or(cmp.Compare(a.kind, b.kind), bytes.Compare(a.key, b.key), cmp.Compare(a.pos, b.pos))
+}
+
+func newKeyIndex(n int, keyOf func(i int) (int8, []byte)) keyIndex {
+	idx := make(keyIndex, n)
 	for i := range idx {
-		idx[i] = i
+		kind, key := keyOf(i)
+		idx[i] = keyRef{kind: kind, key: key, pos: i}
 	}
-	slices.SortStableFunc(idx, cmp)
+	slices.SortFunc(idx, compareKeyRefs)
 	return idx
 }
 
-// last returns the position of the last element (in the slice's order)
-// whose key equals the target, or -1. probe(i) compares element i's key
-// with the target. Taking the last one makes a lookup behave as a map
+// last returns the position of the last element (in slice order) with the
+// given key, or -1. Taking the last one makes a lookup behave as a map
 // filled in slice order, where a later duplicate wins.
-func (s sortedIndex) last(probe func(i int) int) int {
-	n := sort.Search(len(s), func(k int) bool { return probe(s[k]) > 0 })
-	if n == 0 || probe(s[n-1]) != 0 {
+func (x keyIndex) last(kind int8, key []byte) int {
+	n := sort.Search(len(x), func(i int) bool {
+		return cmp.Or(cmp.Compare(x[i].kind, kind), bytes.Compare(x[i].key, key)) > 0
+	})
+	if n == 0 || x[n-1].kind != kind || !bytes.Equal(x[n-1].key, key) {
 		return -1
 	}
-	return s[n-1]
+	return x[n-1].pos
 }
 
-func byPublicKey(set []types.ConsensusValidator) sortedIndex {
-	return newSortedIndex(len(set), func(a, b int) int { return set[a].PublicKey.Compare(set[b].PublicKey) })
+// publicKeyID is what identifies a public key: its kind and its raw bytes.
+// A nil key and a key of no kind are the same empty key. Kinds this code
+// does not know (the decoder produces none) share one kind.
+func publicKeyID(pk *cmtprotocrypto.PublicKey) (int8, []byte) {
+	if pk == nil {
+		return 0, nil
+	}
+	switch sum := pk.Sum.(type) {
+	case nil:
+		return 0, nil
+	case *cmtprotocrypto.PublicKey_Ed25519:
+		return 1, sum.Ed25519
+	case *cmtprotocrypto.PublicKey_Secp256K1:
+		return 2, sum.Secp256K1
+	case *cmtprotocrypto.PublicKey_Bls12381:
+		return 3, sum.Bls12381
+	default:
+		return -1, nil
+	}
 }
 
-func byConsAddr(set []types.ConsensusValidator) sortedIndex {
-	return newSortedIndex(len(set), func(a, b int) int { return bytes.Compare(set[a].ProviderConsAddr, set[b].ProviderConsAddr) })
+func byPublicKey(set []types.ConsensusValidator) keyIndex {
+	return newKeyIndex(len(set), func(i int) (int8, []byte) { return publicKeyID(set[i].PublicKey) })
+}
+
+func byConsAddr(set []types.ConsensusValidator) keyIndex {
+	return newKeyIndex(len(set), func(i int) (int8, []byte) { return 0, set[i].ProviderConsAddr })
 }
 
 // DiffValidators returns the CometBFT updates that turn current into next,
@@ -59,7 +94,7 @@ func DiffValidators(current, next []types.ConsensusValidator) []abci.ValidatorUp
 	updates := make([]abci.ValidatorUpdate, 0)
 	for _, v := range current {
 		var power int64
-		if j := nextByKey.last(func(i int) int { return next[i].PublicKey.Compare(v.PublicKey) }); j >= 0 {
+		if j := nextByKey.last(publicKeyID(v.PublicKey)); j >= 0 {
 			if next[j].Power == v.Power {
 				continue
 			}
@@ -68,7 +103,7 @@ func DiffValidators(current, next []types.ConsensusValidator) []abci.ValidatorUp
 		updates = append(updates, abci.ValidatorUpdate{PubKey: *v.PublicKey, Power: power})
 	}
 	for _, v := range next {
-		if currentByKey.last(func(i int) int { return current[i].PublicKey.Compare(v.PublicKey) }) < 0 {
+		if currentByKey.last(publicKeyID(v.PublicKey)) < 0 {
 			updates = append(updates, abci.ValidatorUpdate{PubKey: *v.PublicKey, Power: v.Power})
 		}
 	}
@@ -83,7 +118,7 @@ func DiffValidators(current, next []types.ConsensusValidator) []abci.ValidatorUp
 func writeSetChanges(current, next []types.ConsensusValidator, put, drop func(types.ConsensusValidator) error) error {
 	currentByAddr, nextByAddr := byConsAddr(current), byConsAddr(next)
 	for _, v := range next {
-		i := currentByAddr.last(func(i int) int { return bytes.Compare(current[i].ProviderConsAddr, v.ProviderConsAddr) })
+		i := currentByAddr.last(0, v.ProviderConsAddr)
 		if i >= 0 && sameMember(current[i], v) {
 			continue
 		}
@@ -92,7 +127,7 @@ func writeSetChanges(current, next []types.ConsensusValidator, put, drop func(ty
 		}
 	}
 	for _, v := range current {
-		if nextByAddr.last(func(i int) int { return bytes.Compare(next[i].ProviderConsAddr, v.ProviderConsAddr) }) >= 0 {
+		if nextByAddr.last(0, v.ProviderConsAddr) >= 0 {
 			continue
 		}
 		if err := drop(v); err != nil {

@@ -1,7 +1,11 @@
 package keeper
 
 import (
+	"errors"
+
 	"cosmossdk.io/collections"
+
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -48,12 +52,11 @@ func (ev *epochValidators) activeSet() []bondedValidator { return ev.bonded[:ev.
 // use to an epoch and are skipped.
 func (k *Keeper) optedInMask(ctx sdk.Context, consumerID string, ev *epochValidators) ([]bool, error) {
 	mask := make([]bool, len(ev.bonded))
-	rng := collections.NewPrefixedPairRange[string, []byte](consumerID)
-	err := k.OptedIn.Walk(ctx, rng, func(key collections.Pair[string, []byte]) (bool, error) {
-		if p, ok := ev.byAddr[string(key.K2())]; ok {
+	err := k.walkConsumerEntries(ctx, types.OptedInKey.Bytes(), consumerID, func(addr, _ []byte) error {
+		if p, ok := ev.byAddr[string(addr)]; ok {
 			mask[p] = true
 		}
-		return false, nil
+		return nil
 	})
 	return mask, err
 }
@@ -67,14 +70,49 @@ type assignedKeys struct {
 
 func (k *Keeper) readAssignedKeys(ctx sdk.Context, consumerID string, ev *epochValidators) (assignedKeys, error) {
 	keys := assignedKeys{key: make([]cmtprotocrypto.PublicKey, len(ev.bonded)), has: make([]bool, len(ev.bonded))}
-	rng := collections.NewPrefixedPairRange[string, []byte](consumerID)
-	err := k.ConsumerKeys.Walk(ctx, rng, func(key collections.Pair[string, []byte], pk cmtprotocrypto.PublicKey) (bool, error) {
-		if p, ok := ev.byAddr[string(key.K2())]; ok {
-			keys.key[p], keys.has[p] = pk, true
+	err := k.walkConsumerEntries(ctx, types.ConsumerKeysKey.Bytes(), consumerID, func(addr, value []byte) error {
+		p, ok := ev.byAddr[string(addr)]
+		if !ok {
+			return nil
 		}
-		return false, nil
+		pk, err := k.ConsumerKeys.ValueCodec().Decode(value)
+		if err != nil {
+			return err
+		}
+		keys.key[p], keys.has[p] = pk, true
+		return nil
 	})
 	return keys, err
+}
+
+// walkConsumerEntries calls fn with the last key part (an address) and the
+// raw value of each entry, for one consumer, of a collection keyed by
+// (consumer id, bytes) under collPrefix. It reads the store directly:
+// collections' walks decode every key into a Pair holding a new string and
+// two pointers, a third of an epoch's allocations, for keys the epoch only
+// looks up. The key layout is PairKeyCodec(StringKey, BytesKey)'s: the
+// collection's prefix, the consumer id in StringKey's non-terminal form
+// (which ends it with a delimiter, so "1" is no prefix of "10"), then the
+// address as is.
+func (k *Keeper) walkConsumerEntries(ctx sdk.Context, collPrefix []byte, consumerID string, fn func(addr, value []byte) error) (err error) {
+	prefix := make([]byte, len(collPrefix)+collections.StringKey.SizeNonTerminal(consumerID))
+	copy(prefix, collPrefix)
+	if _, err := collections.StringKey.EncodeNonTerminal(prefix[len(collPrefix):], consumerID); err != nil {
+		return err
+	}
+	it, err := k.storeService.OpenKVStore(ctx).Iterator(prefix, storetypes.PrefixEndBytes(prefix))
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, it.Close()) }()
+	// As collections' walks do, the loop ends when the iterator is no
+	// longer valid; the SDK's iterators report an error once exhausted.
+	for ; it.Valid(); it.Next() {
+		if err := fn(it.Key()[len(prefix):], it.Value()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // consumerSet turns shaped candidates into set members with the key each
