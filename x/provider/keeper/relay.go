@@ -124,8 +124,9 @@ func (k *Keeper) SendPendingVSCPackets(ctx sdk.Context) error {
 // consumer's client has expired, the packets stay queued until a relayer
 // revives it; any other failure is returned and stops the consumer.
 func (k *Keeper) sendVSCPackets(ctx sdk.Context, consumerID string) error {
-	if k.GetConsumerPhase(ctx, consumerID) != types.CONSUMER_PHASE_LAUNCHED {
-		return nil
+	phase, err := k.consumerPhase(ctx, consumerID)
+	if err != nil || phase != types.CONSUMER_PHASE_LAUNCHED {
+		return err
 	}
 	channelID, err := k.ConsumerChannelID.Get(ctx, consumerID)
 	if errors.Is(err, collections.ErrNotFound) {
