@@ -138,7 +138,11 @@ func (k *Keeper) UpdateConsumer(ctx sdk.Context, msg *types.MsgUpdateConsumer) e
 			return err
 		}
 	}
-	emitEvent(ctx, EventUpdateConsumer{ConsumerID: msg.ConsumerId, Phase: k.GetConsumerPhase(ctx, msg.ConsumerId)})
+	phase, err = k.consumerPhase(ctx, msg.ConsumerId)
+	if err != nil {
+		return err
+	}
+	emitEvent(ctx, EventUpdateConsumer{ConsumerID: msg.ConsumerId, Phase: phase})
 	return nil
 }
 

@@ -3,6 +3,7 @@ package keeper
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,13 +17,30 @@ import (
 )
 
 // GetConsumerPhase returns a consumer's phase; UNSPECIFIED means the
-// consumer does not exist.
+// consumer does not exist. It is for callers that cannot return an error
+// (tests, tools): a phase that cannot be read means a broken store, and it
+// panics, as the SDK's stores do on I/O errors, so that every node halts
+// alike instead of taking the consumer for missing. Keeper code uses
+// consumerPhase, which returns the error.
 func (k *Keeper) GetConsumerPhase(ctx sdk.Context, consumerID string) types.ConsumerPhase {
-	phase, err := k.ConsumerPhase.Get(ctx, consumerID)
+	phase, err := k.consumerPhase(ctx, consumerID)
 	if err != nil {
-		return types.CONSUMER_PHASE_UNSPECIFIED
+		panic(err)
 	}
-	return types.ConsumerPhase(phase)
+	return phase
+}
+
+// consumerPhase returns a consumer's phase, UNSPECIFIED if the consumer
+// does not exist, or the error that kept it from being read.
+func (k *Keeper) consumerPhase(ctx sdk.Context, consumerID string) (types.ConsumerPhase, error) {
+	phase, err := k.ConsumerPhase.Get(ctx, consumerID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.CONSUMER_PHASE_UNSPECIFIED, nil
+	}
+	if err != nil {
+		return types.CONSUMER_PHASE_UNSPECIFIED, fmt.Errorf("reading the phase of consumer %s: %w", consumerID, err)
+	}
+	return types.ConsumerPhase(phase), nil
 }
 
 func (k *Keeper) setConsumerPhase(ctx sdk.Context, consumerID string, phase types.ConsumerPhase) error {
@@ -44,7 +62,10 @@ func IsActive(phase types.ConsumerPhase) bool {
 // requireConsumer returns the consumer's phase or an error if it does not
 // exist.
 func (k *Keeper) requireConsumer(ctx sdk.Context, consumerID string) (types.ConsumerPhase, error) {
-	phase := k.GetConsumerPhase(ctx, consumerID)
+	phase, err := k.consumerPhase(ctx, consumerID)
+	if err != nil {
+		return phase, err
+	}
 	if phase == types.CONSUMER_PHASE_UNSPECIFIED {
 		return phase, errorsmod.Wrapf(types.ErrUnknownConsumerID, "consumer %s", consumerID)
 	}

@@ -90,7 +90,11 @@ func (q queryServer) consumerInfo(ctx sdk.Context, consumerID string) (consumerV
 	var v consumerView
 	var err error
 	v.ConsumerId = consumerID
-	v.Phase = q.GetConsumerPhase(ctx, consumerID).String()
+	phase, err := q.consumerPhase(ctx, consumerID)
+	if err != nil {
+		return v, err
+	}
+	v.Phase = phase.String()
 	if v.ChainId, err = q.GetConsumerChainID(ctx, consumerID); err != nil {
 		return v, err
 	}

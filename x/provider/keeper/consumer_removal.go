@@ -34,8 +34,9 @@ func (k *Keeper) StopConsumer(ctx sdk.Context, consumerID string) error {
 // stopConsumerFor stops a consumer because of a fault, logging and emitting
 // the reason.
 func (k *Keeper) stopConsumerFor(ctx sdk.Context, consumerID, reason string) error {
-	if k.GetConsumerPhase(ctx, consumerID) != types.CONSUMER_PHASE_LAUNCHED {
-		return nil
+	phase, err := k.consumerPhase(ctx, consumerID)
+	if err != nil || phase != types.CONSUMER_PHASE_LAUNCHED {
+		return err
 	}
 	k.Logger(ctx).Error("stopping consumer", "consumer_id", consumerID, "reason", reason)
 	if err := k.StopConsumer(ctx, consumerID); err != nil {

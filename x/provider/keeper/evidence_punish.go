@@ -19,12 +19,13 @@ import (
 // verifies light-client attacks, and its lifetime is the window in which
 // the consumer's validators still answer for what they signed.
 func (k *Keeper) requireEvidenceClient(ctx sdk.Context, consumerID string) (string, error) {
-	if _, err := k.requireConsumer(ctx, consumerID); err != nil {
+	phase, err := k.requireConsumer(ctx, consumerID)
+	if err != nil {
 		return "", err
 	}
 	clientID, err := k.ConsumerClientID.Get(ctx, consumerID)
 	if errors.Is(err, collections.ErrNotFound) {
-		return "", errorsmod.Wrapf(types.ErrNoConsumerClient, "consumer %s is %s", consumerID, k.GetConsumerPhase(ctx, consumerID))
+		return "", errorsmod.Wrapf(types.ErrNoConsumerClient, "consumer %s is %s", consumerID, phase)
 	}
 	return clientID, err
 }

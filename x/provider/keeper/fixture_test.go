@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"context"
 	"sort"
 	"testing"
 	"time"
@@ -8,6 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/mock/gomock"
 
+	"cosmossdk.io/collections"
+	corestore "cosmossdk.io/core/store"
 	"cosmossdk.io/math"
 
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
@@ -62,8 +65,50 @@ type fixture struct {
 	bank       *ptestutil.MockBankKeeper
 	distr      *ptestutil.MockDistributionKeeper
 	validators []*testValidator
+	// byValAddr finds a validator by operator address, so that the staking
+	// stand-in's per-validator lookups do not make benchmarks quadratic.
+	byValAddr map[string]*testValidator
 	// cms is the store under ctx; benchmarks commit it between blocks.
 	cms storetypes.CommitMultiStore
+	// storeKey is the provider's store, for tests that corrupt it.
+	storeKey *storetypes.KVStoreKey
+	// writes counts the keeper's store writes.
+	writes *writeCounter
+	// powerErr, when set, is the staking stand-in's answer to every last
+	// power query.
+	powerErr error
+}
+
+// writeCounter counts the Set and Delete calls the keeper makes, by the
+// collection prefix (first key byte) they write under.
+type writeCounter struct {
+	corestore.KVStoreService
+	byPrefix map[byte]int
+}
+
+func (w *writeCounter) OpenKVStore(ctx context.Context) corestore.KVStore {
+	return countingStore{w.KVStoreService.OpenKVStore(ctx), w}
+}
+
+// count returns how many writes went under a collection's prefix since the
+// last reset.
+func (w *writeCounter) count(prefix collections.Prefix) int { return w.byPrefix[prefix.Bytes()[0]] }
+
+func (w *writeCounter) reset() { clear(w.byPrefix) }
+
+type countingStore struct {
+	corestore.KVStore
+	w *writeCounter
+}
+
+func (s countingStore) Set(key, value []byte) error {
+	s.w.byPrefix[key[0]]++
+	return s.KVStore.Set(key, value)
+}
+
+func (s countingStore) Delete(key []byte) error {
+	s.w.byPrefix[key[0]]++
+	return s.KVStore.Delete(key)
 }
 
 // mockChannelKeeper is the channel keeper and the ICS4 wrapper in one, as
@@ -101,27 +146,39 @@ func newFixture(t testing.TB, powers ...int64) *fixture {
 	f.slashing.EXPECT().SlashFractionDoubleSign(gomock.Any()).Return(math.LegacyNewDecWithPrec(5, 2), nil).AnyTimes()
 	f.slashing.EXPECT().DowntimeJailDuration(gomock.Any()).Return(10*time.Minute, nil).AnyTimes()
 
-	f.cms = tctx.CMS
-	f.k = keeper.NewKeeper(enc.Codec, runtime.NewKVStoreService(key), f.clients, f.conns, f.channels,
+	f.cms, f.storeKey = tctx.CMS, key
+	f.writes = &writeCounter{KVStoreService: runtime.NewKVStoreService(key), byPrefix: map[byte]int{}}
+	f.k = keeper.NewKeeper(enc.Codec, f.writes, f.clients, f.conns, f.channels,
 		f.staking, f.slashing, f.accounts, f.bank, f.distr, govAddr)
 	f.ctx = tctx.Ctx.WithChainID(providerChainID).WithBlockHeight(1).WithBlockTime(genesisTime).
 		WithBlockHeader(cmtproto.Header{ChainID: providerChainID, Height: 1, Time: genesisTime, AppHash: make([]byte, 32), NextValidatorsHash: make([]byte, 32)})
 	for i, p := range powers {
-		f.addValidator(byte(i+1), p)
+		f.addValidator(i+1, p)
 	}
 	f.k.InitGenesis(f.ctx, types.DefaultGenesisState())
 	return f
 }
 
-func (f *fixture) addValidator(seed byte, power int64) *testValidator {
-	pk := ed25519.GenPrivKeyFromSecret([]byte{seed}).PubKey()
+// addValidator adds a bonded validator whose key derives from seed. Seeds
+// below 256 keep the one-byte secrets (and keys) tests were written with;
+// larger ones, for benchmarks with many validators, take two bytes.
+func (f *fixture) addValidator(seed int, power int64) *testValidator {
+	secret := []byte{byte(seed)}
+	if seed > 255 {
+		secret = []byte{byte(seed >> 8), byte(seed)}
+	}
+	pk := ed25519.GenPrivKeyFromSecret(secret).PubKey()
 	valAddr := sdk.ValAddress(pk.Address())
-	val, err := stakingtypes.NewValidator(valAddr.String(), pk, stakingtypes.Description{Moniker: string('a' + seed)})
+	val, err := stakingtypes.NewValidator(valAddr.String(), pk, stakingtypes.Description{Moniker: string(rune(byte('a' + seed)))})
 	require.NoError(f.t, err)
 	val.Status = stakingtypes.Bonded
 	val.Tokens = sdk.TokensFromConsensusPower(power, sdk.DefaultPowerReduction)
 	tv := &testValidator{val: val, valAddr: valAddr, consAddr: sdk.ConsAddress(pk.Address()), power: power}
 	f.validators = append(f.validators, tv)
+	if f.byValAddr == nil {
+		f.byValAddr = make(map[string]*testValidator)
+	}
+	f.byValAddr[string(valAddr)] = tv
 	return tv
 }
 
@@ -141,10 +198,11 @@ func (f *fixture) bondedByPower(_ any) ([]stakingtypes.Validator, error) {
 }
 
 func (f *fixture) lastPower(_ any, addr sdk.ValAddress) (int64, error) {
-	for _, v := range f.validators {
-		if v.valAddr.Equals(addr) {
-			return v.power, nil
-		}
+	if f.powerErr != nil {
+		return 0, f.powerErr
+	}
+	if v, ok := f.byValAddr[string(addr)]; ok {
+		return v.power, nil
 	}
 	return 0, nil
 }

@@ -175,8 +175,8 @@ func (k *Keeper) ExportGenesis(ctx sdk.Context) (*types.GenesisState, error) {
 }
 
 func (k *Keeper) exportConsumer(ctx sdk.Context, id string) (types.ConsumerState, error) {
-	cs := types.ConsumerState{ChainId: id, Phase: k.GetConsumerPhase(ctx, id)}
-	var err error
+	phase, err := k.consumerPhase(ctx, id)
+	cs := types.ConsumerState{ChainId: id, Phase: phase}
 	get := func(f func() error) {
 		if err == nil {
 			err = f()

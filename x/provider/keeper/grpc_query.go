@@ -29,7 +29,10 @@ func (q queryServer) requireConsumerID(ctx sdk.Context, consumerID string) (type
 	if err := ccv.ValidateConsumerID(consumerID); err != nil {
 		return 0, status.Error(codes.InvalidArgument, err.Error())
 	}
-	phase := q.GetConsumerPhase(ctx, consumerID)
+	phase, err := q.consumerPhase(ctx, consumerID)
+	if err != nil {
+		return 0, status.Error(codes.Internal, err.Error())
+	}
 	if phase == types.CONSUMER_PHASE_UNSPECIFIED {
 		return 0, status.Errorf(codes.NotFound, "no consumer with id %s", consumerID)
 	}

@@ -26,6 +26,10 @@ import (
 type Keeper struct {
 	cdc       codec.BinaryCodec
 	authority string
+	// storeService is for the few hot paths that iterate the store
+	// without decoding keys (validator_set_epoch.go); everything else
+	// goes through the collections below.
+	storeService corestore.KVStoreService
 
 	ics4Wrapper      porttypes.ICS4Wrapper
 	clientKeeper     types.ClientKeeper
@@ -160,6 +164,7 @@ func NewKeeper(
 	k := &Keeper{
 		cdc:              cdc,
 		authority:        authority,
+		storeService:     storeService,
 		ics4Wrapper:      channelKeeper,
 		clientKeeper:     clientKeeper,
 		connectionKeeper: connectionKeeper,

@@ -91,7 +91,11 @@ func (k *Keeper) retireConsumerKey(ctx sdk.Context, consumerID string, oldKey cm
 	if err != nil {
 		return err
 	}
-	if k.GetConsumerPhase(ctx, consumerID) != types.CONSUMER_PHASE_LAUNCHED {
+	phase, err := k.consumerPhase(ctx, consumerID)
+	if err != nil {
+		return err
+	}
+	if phase != types.CONSUMER_PHASE_LAUNCHED {
 		return k.ValidatorsByConsumerAddr.Remove(ctx, collections.Join(consumerID, []byte(oldAddr)))
 	}
 	unbonding, err := k.stakingKeeper.UnbondingTime(ctx)

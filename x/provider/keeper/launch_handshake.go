@@ -62,7 +62,11 @@ func (k *Keeper) consumerOfChannel(ctx sdk.Context, connectionHops []string) (st
 	if err != nil {
 		return "", err
 	}
-	if phase := k.GetConsumerPhase(ctx, consumerID); phase != types.CONSUMER_PHASE_LAUNCHED {
+	phase, err := k.consumerPhase(ctx, consumerID)
+	if err != nil {
+		return "", err
+	}
+	if phase != types.CONSUMER_PHASE_LAUNCHED {
 		return "", errorsmod.Wrapf(types.ErrInvalidPhase, "consumer %s is %s, not launched", consumerID, phase)
 	}
 	if existing, err := k.ConsumerChannelID.Get(ctx, consumerID); err == nil {

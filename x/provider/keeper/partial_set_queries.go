@@ -71,8 +71,9 @@ func (q queryServer) QueryConsumerChainsValidatorHasToValidate(goCtx context.Con
 // current set or in the set it would get next. Computing the next set may
 // write (top-N opt-ins); in a query those writes are discarded.
 func (q queryServer) hasToValidate(ctx sdk.Context, consumerID string, consAddr []byte) (bool, error) {
-	if !IsActive(q.GetConsumerPhase(ctx, consumerID)) {
-		return false, nil
+	phase, err := q.consumerPhase(ctx, consumerID)
+	if err != nil || !IsActive(phase) {
+		return false, err
 	}
 	inCurrent, err := q.ConsumerValidators.Has(ctx, collections.Join(consumerID, consAddr))
 	if err != nil || inCurrent {

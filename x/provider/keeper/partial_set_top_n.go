@@ -10,9 +10,11 @@ import (
 
 // optInTopN recomputes a top-N chain's minimum power from the active
 // validators, stores it, and opts in (for good) every active validator at or
-// above it. It returns the minimum power. With no active power nobody is in
-// the top N and the stored minimum is left as it was.
-func (k *Keeper) optInTopN(ctx sdk.Context, consumerID string, topN uint32, active []bondedValidator) (int64, error) {
+// above it. optedIn tells, by position in active, who is opted in already:
+// they are not written again, and the newly opted in are marked in it. It
+// returns the minimum power. With no active power nobody is in the top N
+// and the stored minimum is left as it was.
+func (k *Keeper) optInTopN(ctx sdk.Context, consumerID string, topN uint32, active []bondedValidator, optedIn []bool) (int64, error) {
 	minPower, ok := MinPowerInTopN(activePowers(active), topN)
 	if !ok {
 		k.Logger(ctx).Error("no active validator has power; the top N is empty", "consumer_id", consumerID)
@@ -21,13 +23,14 @@ func (k *Keeper) optInTopN(ctx sdk.Context, consumerID string, topN uint32, acti
 	if err := k.MinPowerInTopN.Set(ctx, consumerID, minPower); err != nil {
 		return 0, err
 	}
-	for _, v := range active {
-		if v.Power < minPower {
+	for i, v := range active {
+		if v.Power < minPower || optedIn[i] {
 			continue
 		}
 		if err := k.SetOptedIn(ctx, consumerID, v.ConsAddr); err != nil {
 			return 0, err
 		}
+		optedIn[i] = true
 	}
 	return minPower, nil
 }

@@ -29,13 +29,13 @@ func (k *Keeper) QueueVSCPackets(ctx sdk.Context) error {
 		return err
 	}
 	// Staking does not change during the epoch's work: read it once.
-	bonded, err := k.bondedValidators(ctx)
+	ev, err := k.newEpochValidators(ctx)
 	if err != nil {
 		return err
 	}
 	for _, consumerID := range launched {
 		err := k.runIsolated(ctx, "queue VSC packet for consumer "+consumerID, func(ctx sdk.Context) error {
-			return k.queueVSCPacket(ctx, consumerID, valsetUpdateID, bonded)
+			return k.queueVSCPacket(ctx, consumerID, valsetUpdateID, ev)
 		})
 		if err != nil {
 			if err := k.stopConsumerFor(ctx, consumerID, err.Error()); err != nil {
@@ -46,12 +46,12 @@ func (k *Keeper) QueueVSCPackets(ctx sdk.Context) error {
 	return k.ValsetUpdateID.Set(ctx, valsetUpdateID+1)
 }
 
-func (k *Keeper) queueVSCPacket(ctx sdk.Context, consumerID string, valsetUpdateID uint64, bonded []bondedValidator) error {
+func (k *Keeper) queueVSCPacket(ctx sdk.Context, consumerID string, valsetUpdateID uint64, ev *epochValidators) error {
 	current, err := k.GetConsumerValSet(ctx, consumerID)
 	if err != nil {
 		return err
 	}
-	next, err := k.computeConsumerNextValSet(ctx, consumerID, bonded)
+	next, err := k.computeConsumerNextValSet(ctx, consumerID, ev, current)
 	if err != nil {
 		return err
 	}
@@ -124,8 +124,9 @@ func (k *Keeper) SendPendingVSCPackets(ctx sdk.Context) error {
 // consumer's client has expired, the packets stay queued until a relayer
 // revives it; any other failure is returned and stops the consumer.
 func (k *Keeper) sendVSCPackets(ctx sdk.Context, consumerID string) error {
-	if k.GetConsumerPhase(ctx, consumerID) != types.CONSUMER_PHASE_LAUNCHED {
-		return nil
+	phase, err := k.consumerPhase(ctx, consumerID)
+	if err != nil || phase != types.CONSUMER_PHASE_LAUNCHED {
+		return err
 	}
 	channelID, err := k.ConsumerChannelID.Get(ctx, consumerID)
 	if errors.Is(err, collections.ErrNotFound) {

@@ -56,10 +56,11 @@ func (k *Keeper) AllocateConsumerRewards(ctx sdk.Context) error {
 func (k *Keeper) releaseDeletedConsumersRewards(ctx sdk.Context) error {
 	var ids []string
 	err := k.ConsumerRewardsAllocation.Walk(ctx, nil, func(id string, _ types.ConsumerRewardsAllocation) (bool, error) {
-		if k.GetConsumerPhase(ctx, id) == types.CONSUMER_PHASE_DELETED {
+		phase, err := k.consumerPhase(ctx, id)
+		if phase == types.CONSUMER_PHASE_DELETED {
 			ids = append(ids, id)
 		}
-		return false, nil
+		return err != nil, err
 	})
 	if err != nil {
 		return err

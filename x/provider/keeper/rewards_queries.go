@@ -27,7 +27,11 @@ func (q extQueryServer) ConsumerRewards(goCtx context.Context, req *exttypes.Que
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
 	ctx := sdk.UnwrapSDKContext(goCtx)
-	if q.GetConsumerPhase(ctx, req.ConsumerId) == types.CONSUMER_PHASE_UNSPECIFIED {
+	phase, err := q.consumerPhase(ctx, req.ConsumerId)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	if phase == types.CONSUMER_PHASE_UNSPECIFIED {
 		return nil, status.Errorf(codes.NotFound, "no consumer %s", req.ConsumerId)
 	}
 	rewards, err := q.consumerDenomRewards(ctx, req.ConsumerId)

@@ -129,7 +129,10 @@ func (k *Keeper) attributeRewards(ctx sdk.Context, memo, port, channel string) (
 // checkRewardMemo accepts a memo that names an existing, not deleted
 // consumer by its id and current chain id.
 func (k *Keeper) checkRewardMemo(ctx sdk.Context, m RewardMemo) error {
-	phase := k.GetConsumerPhase(ctx, m.ConsumerID)
+	phase, err := k.consumerPhase(ctx, m.ConsumerID)
+	if err != nil {
+		return err
+	}
 	if phase == types.CONSUMER_PHASE_UNSPECIFIED || phase == types.CONSUMER_PHASE_DELETED {
 		return errorsmod.Wrapf(types.ErrUnknownConsumerID, "memo names consumer %q", m.ConsumerID)
 	}

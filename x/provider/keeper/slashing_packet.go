@@ -123,7 +123,11 @@ func (k *Keeper) handleDowntimeRequest(ctx sdk.Context, req slashRequest) (expor
 	if err != nil {
 		return nil, err
 	}
-	if phase := k.GetConsumerPhase(ctx, req.consumerID); phase != types.CONSUMER_PHASE_LAUNCHED || !inSet {
+	phase, err := k.consumerPhase(ctx, req.consumerID)
+	if err != nil {
+		return nil, err
+	}
+	if phase != types.CONSUMER_PHASE_LAUNCHED || !inSet {
 		reason := "the validator is not in the consumer's current validator set"
 		if phase != types.CONSUMER_PHASE_LAUNCHED {
 			reason = "the consumer is " + phase.String()

@@ -1,7 +1,6 @@
 package keeper
 
 import (
-	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -38,8 +37,14 @@ func (k *Keeper) toConsensusValidator(ctx sdk.Context, val stakingtypes.Validato
 		return cv, false, fmt.Errorf("validator %s: %w", val.GetOperator(), err)
 	}
 	power, err := k.stakingKeeper.GetLastValidatorPower(ctx, valAddr)
-	if err != nil || power <= 0 {
-		return cv, false, nil //nolint:nilerr // a validator with no recorded power is not in the set
+	if err != nil {
+		// Staking answers 0 without error for a validator it has no power
+		// for; an error is a store failure, which must not silently drop
+		// the validator from the sets.
+		return cv, false, fmt.Errorf("validator %s: last power: %w", val.GetOperator(), err)
+	}
+	if power <= 0 {
+		return cv, false, nil
 	}
 	consAddr, err := val.GetConsAddr()
 	if err != nil {
@@ -78,40 +83,50 @@ func (k *Keeper) ProviderConsensusSet(ctx sdk.Context) ([]types.ConsensusValidat
 // then it shapes the bonded validators by the consumer's rules. Members
 // keep their join height; newcomers join at this height.
 func (k *Keeper) ComputeConsumerNextValSet(ctx sdk.Context, consumerID string) ([]types.ConsensusValidator, error) {
-	bonded, err := k.bondedValidators(ctx)
+	ev, err := k.newEpochValidators(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return k.computeConsumerNextValSet(ctx, consumerID, bonded)
+	current, err := k.GetConsumerValSet(ctx, consumerID)
+	if err != nil {
+		return nil, err
+	}
+	return k.computeConsumerNextValSet(ctx, consumerID, ev, current)
 }
 
-// computeConsumerNextValSet is ComputeConsumerNextValSet on a snapshot of
-// the bonded validators, which an epoch reads once for all consumers.
-func (k *Keeper) computeConsumerNextValSet(ctx sdk.Context, consumerID string, bonded []bondedValidator) ([]types.ConsensusValidator, error) {
+// computeConsumerNextValSet is ComputeConsumerNextValSet on the epoch's
+// snapshot of the bonded validators and the consumer's stored set, which
+// the caller has read already.
+func (k *Keeper) computeConsumerNextValSet(ctx sdk.Context, consumerID string, ev *epochValidators, current []types.ConsensusValidator) ([]types.ConsensusValidator, error) {
 	ps, err := getOptional(ctx, k.ConsumerPowerShapingParams, consumerID)
 	if err != nil {
 		return nil, err
 	}
-	active := bonded[:min(len(bonded), int(k.mustGetParams(ctx).MaxProviderConsensusValidators))]
+	optedIn, err := k.optedInMask(ctx, consumerID, ev)
+	if err != nil {
+		return nil, err
+	}
 	var minPower int64
 	if ps.Top_N > 0 {
-		if minPower, err = k.optInTopN(ctx, consumerID, ps.Top_N, active); err != nil {
+		if minPower, err = k.optInTopN(ctx, consumerID, ps.Top_N, ev.activeSet(), optedIn); err != nil {
 			return nil, err
 		}
 	}
-	candidates := bonded
+	candidates := ev.bonded
 	if !ps.AllowInactiveVals {
-		candidates = active
+		candidates = ev.activeSet()
 	}
 	shapeInput := make([]Candidate, len(candidates))
 	for i, v := range candidates {
 		shapeInput[i] = v.Candidate
-		if shapeInput[i].OptedIn, err = k.IsOptedIn(ctx, consumerID, v.ConsAddr); err != nil {
-			return nil, err
-		}
+		shapeInput[i].OptedIn = optedIn[i]
 	}
 	shaped := ShapeValidatorSet(shapeInput, k.shapingRules(ps, minPower))
-	return k.toConsumerSet(ctx, consumerID, shaped, bonded)
+	keys, err := k.readAssignedKeys(ctx, consumerID, ev)
+	if err != nil {
+		return nil, err
+	}
+	return ev.consumerSet(ctx.BlockHeight(), shaped, keys, current), nil
 }
 
 // bondedValidator is a bonded provider validator with its provider key.
@@ -176,43 +191,15 @@ func (k *Keeper) addressSet(list []string) map[string]bool {
 	return set
 }
 
-// toConsumerSet turns shaped candidates into set members with the key each
-// validator uses on the consumer and its join height.
-func (k *Keeper) toConsumerSet(ctx sdk.Context, consumerID string, shaped []Candidate, bonded []bondedValidator) ([]types.ConsensusValidator, error) {
-	providerKeys := make(map[string]cmtprotocrypto.PublicKey, len(bonded))
-	for _, v := range bonded {
-		providerKeys[string(v.ConsAddr)] = v.providerKey
-	}
-	set := make([]types.ConsensusValidator, 0, len(shaped))
-	for _, c := range shaped {
-		key, assigned, err := k.GetValidatorConsumerKey(ctx, consumerID, c.ConsAddr)
-		if err != nil {
-			return nil, err
-		}
-		if !assigned {
-			key = providerKeys[string(c.ConsAddr)]
-		}
-		joinHeight := ctx.BlockHeight()
-		prev, err := k.ConsumerValidators.Get(ctx, collections.Join(consumerID, c.ConsAddr))
-		switch {
-		case err == nil:
-			joinHeight = prev.JoinHeight
-		case !errors.Is(err, collections.ErrNotFound):
-			return nil, err
-		}
-		set = append(set, types.ConsensusValidator{ProviderConsAddr: c.ConsAddr, Power: c.Power, PublicKey: &key, JoinHeight: joinHeight})
-	}
-	return set, nil
-}
-
 // GetConsumerValSet returns a consumer's stored set, ordered by consensus
-// address.
+// address. Every epoch reads every consumer's set, so it skips decoding the
+// keys: each value holds its address.
 func (k *Keeper) GetConsumerValSet(ctx sdk.Context, consumerID string) ([]types.ConsensusValidator, error) {
 	var set []types.ConsensusValidator
-	rng := collections.NewPrefixedPairRange[string, []byte](consumerID)
-	err := k.ConsumerValidators.Walk(ctx, rng, func(_ collections.Pair[string, []byte], v types.ConsensusValidator) (bool, error) {
+	err := k.walkConsumerEntries(ctx, k.ConsumerValidators.GetPrefix(), consumerID, func(_, value []byte) error {
+		v, err := k.ConsumerValidators.ValueCodec().Decode(value)
 		set = append(set, v)
-		return false, nil
+		return err
 	})
 	return set, err
 }
@@ -228,68 +215,18 @@ func (k *Keeper) SetConsumerValSet(ctx sdk.Context, consumerID string, set []typ
 
 // replaceConsumerValSet turns the stored set current into set.
 func (k *Keeper) replaceConsumerValSet(ctx sdk.Context, consumerID string, current, set []types.ConsensusValidator) error {
-	// Write only what changed: an epoch usually moves a few validators, and
-	// rewriting a whole set per consumer dominates the epoch's cost.
-	stored := make(map[string]types.ConsensusValidator, len(current))
-	for _, v := range current {
-		stored[string(v.ProviderConsAddr)] = v
-	}
-	kept := make(map[string]bool, len(set))
-	for _, v := range set {
-		kept[string(v.ProviderConsAddr)] = true
-		if old, ok := stored[string(v.ProviderConsAddr)]; ok && sameMember(old, v) {
-			continue
-		}
-		if err := k.ConsumerValidators.Set(ctx, collections.Join(consumerID, v.ProviderConsAddr), v); err != nil {
-			return err
-		}
-	}
-	for _, v := range current {
-		if kept[string(v.ProviderConsAddr)] {
-			continue
-		}
-		if err := k.ConsumerValidators.Remove(ctx, collections.Join(consumerID, v.ProviderConsAddr)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func sameMember(a, b types.ConsensusValidator) bool {
-	return a.Power == b.Power && a.JoinHeight == b.JoinHeight && a.PublicKey.Equal(b.PublicKey)
+	return writeSetChanges(current, set,
+		func(v types.ConsensusValidator) error {
+			return k.ConsumerValidators.Set(ctx, collections.Join(consumerID, v.ProviderConsAddr), v)
+		},
+		func(v types.ConsensusValidator) error {
+			return k.ConsumerValidators.Remove(ctx, collections.Join(consumerID, v.ProviderConsAddr))
+		})
 }
 
 func (k *Keeper) deleteConsumerValSet(ctx sdk.Context, consumerID string) error {
 	rng := collections.NewPrefixedPairRange[string, []byte](consumerID)
 	return k.ConsumerValidators.Clear(ctx, rng)
-}
-
-// DiffValidators returns the CometBFT updates that turn current into next,
-// keyed by public key: first the keys that leave or change power (in
-// current's order; leaving keys get power 0), then the new keys (in next's
-// order). A key rotation thus shows as (old key, 0) and (new key, power).
-func DiffValidators(current, next []types.ConsensusValidator) []abci.ValidatorUpdate {
-	nextPower := make(map[string]int64, len(next))
-	for _, v := range next {
-		nextPower[v.PublicKey.String()] = v.Power
-	}
-	currentKeys := make(map[string]bool, len(current))
-	updates := make([]abci.ValidatorUpdate, 0)
-	for _, v := range current {
-		key := v.PublicKey.String()
-		currentKeys[key] = true
-		power, stays := nextPower[key]
-		if stays && power == v.Power {
-			continue
-		}
-		updates = append(updates, abci.ValidatorUpdate{PubKey: *v.PublicKey, Power: power})
-	}
-	for _, v := range next {
-		if !currentKeys[v.PublicKey.String()] {
-			updates = append(updates, abci.ValidatorUpdate{PubKey: *v.PublicKey, Power: v.Power})
-		}
-	}
-	return updates
 }
 
 // ToValidatorUpdates lists a set as CometBFT updates.

@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"go.uber.org/mock/gomock"
@@ -22,12 +23,17 @@ import (
 // power changes before each epoch, so every consumer gets a packet.
 // Staking is the fixture's in-memory stand-in, not x/staking.
 //
-//	go test ./x/provider/keeper/ -run '^$' -bench Epoch -benchtime 20x
+//	go test ./x/provider/keeper/ -run '^$' -bench Epoch -benchtime 10x
+//
+// scripts/bench-table.sh runs it and prints the table of docs/performance.md.
 func BenchmarkEpoch(b *testing.B) {
-	const validators = 200
-	for _, consumers := range []int{1, 10, 50} {
+	cases := []struct{ consumers, validators int }{{1, 200}, {10, 200}, {50, 200}, {1, 500}}
+	for _, c := range cases {
+		consumers, validators := c.consumers, c.validators
 		b.Run(fmt.Sprintf("consumers=%d/validators=%d", consumers, validators), func(b *testing.B) {
 			f := newEpochFixture(b, consumers, validators)
+			b.ReportAllocs()
+			var cpu time.Duration
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
@@ -37,11 +43,16 @@ func BenchmarkEpoch(b *testing.B) {
 				// Like a block: the epoch works on a cache over committed state.
 				block, write := f.ctx.CacheContext()
 				b.StartTimer()
+				start := processCPUTime()
 				require.NoError(b, f.k.QueueVSCPackets(block))
 				write()
+				cpu += processCPUTime() - start
 			}
 			b.StopTimer()
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/epoch")
+			if cpu > 0 {
+				b.ReportMetric(float64(cpu.Microseconds())/float64(b.N)/1000, "cpu-ms/epoch")
+			}
 			queued, err := f.k.PendingVSCPackets.Iterate(f.ctx, nil)
 			require.NoError(b, err)
 			keys, err := queued.Keys()

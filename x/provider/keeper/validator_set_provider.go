@@ -10,7 +10,9 @@ import (
 
 // ProviderValidatorUpdates computes the provider's own CometBFT updates:
 // the difference between the stored set and the first
-// max_provider_consensus_validators bonded validators. It stores the new set.
+// max_provider_consensus_validators bonded validators. It stores the new
+// set, writing only the members that changed: this runs every block, and
+// most blocks change nothing.
 func (k *Keeper) ProviderValidatorUpdates(ctx sdk.Context) ([]abci.ValidatorUpdate, error) {
 	current, err := k.lastProviderConsensusSet(ctx)
 	if err != nil {
@@ -20,7 +22,7 @@ func (k *Keeper) ProviderValidatorUpdates(ctx sdk.Context) ([]abci.ValidatorUpda
 	if err != nil {
 		return nil, err
 	}
-	if err := k.setLastProviderConsensusSet(ctx, next); err != nil {
+	if err := k.writeLastProviderConsensusSet(ctx, current, next); err != nil {
 		return nil, err
 	}
 	return DiffValidators(current, next), nil
@@ -35,14 +37,23 @@ func (k *Keeper) lastProviderConsensusSet(ctx sdk.Context) ([]types.ConsensusVal
 	return set, err
 }
 
+// setLastProviderConsensusSet replaces the stored provider set.
 func (k *Keeper) setLastProviderConsensusSet(ctx sdk.Context, set []types.ConsensusValidator) error {
-	if err := k.LastProviderConsensusVals.Clear(ctx, nil); err != nil {
+	current, err := k.lastProviderConsensusSet(ctx)
+	if err != nil {
 		return err
 	}
-	for _, v := range set {
-		if err := k.LastProviderConsensusVals.Set(ctx, v.ProviderConsAddr, v); err != nil {
-			return err
-		}
-	}
-	return nil
+	return k.writeLastProviderConsensusSet(ctx, current, set)
+}
+
+// writeLastProviderConsensusSet turns the stored provider set, current,
+// into next.
+func (k *Keeper) writeLastProviderConsensusSet(ctx sdk.Context, current, next []types.ConsensusValidator) error {
+	return writeSetChanges(current, next,
+		func(v types.ConsensusValidator) error {
+			return k.LastProviderConsensusVals.Set(ctx, v.ProviderConsAddr, v)
+		},
+		func(v types.ConsensusValidator) error {
+			return k.LastProviderConsensusVals.Remove(ctx, v.ProviderConsAddr)
+		})
 }
