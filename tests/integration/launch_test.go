@@ -25,7 +25,7 @@ func TestLaunchAndHandshake(t *testing.T) {
 	pk := ccvtesting.ProviderApp(n.Provider).ProviderKeeper
 	for i, c := range n.Consumers {
 		pctx := n.Provider.GetContext()
-		require.Equal(t, providertypes.CONSUMER_PHASE_LAUNCHED, pk.GetConsumerPhase(pctx, c.ID))
+		require.Equal(t, providertypes.CONSUMER_PHASE_LAUNCHED, pk.MustGetConsumerPhase(pctx, c.ID))
 		channelID, err := pk.ConsumerChannelID.Get(pctx, c.ID)
 		require.NoError(t, err)
 		require.Equal(t, c.Path.EndpointB.ChannelID, channelID)

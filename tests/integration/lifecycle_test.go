@@ -25,7 +25,7 @@ func TestRemoveConsumerStopsThenDeletes(t *testing.T) {
 		Owner:      n.Provider.SenderAccount.GetAddress().String(),
 	})
 	require.NoError(t, err)
-	require.Equal(t, providertypes.CONSUMER_PHASE_STOPPED, app.ProviderKeeper.GetConsumerPhase(n.Provider.GetContext(), removed.ID))
+	require.Equal(t, providertypes.CONSUMER_PHASE_STOPPED, app.ProviderKeeper.MustGetConsumerPhase(n.Provider.GetContext(), removed.ID))
 
 	unbonding, err := app.StakingKeeper.UnbondingTime(n.Provider.GetContext())
 	require.NoError(t, err)
@@ -33,10 +33,10 @@ func TestRemoveConsumerStopsThenDeletes(t *testing.T) {
 	n.Coord.CommitBlock(n.Provider)
 
 	ctx := n.Provider.GetContext()
-	require.Equal(t, providertypes.CONSUMER_PHASE_DELETED, app.ProviderKeeper.GetConsumerPhase(ctx, removed.ID))
+	require.Equal(t, providertypes.CONSUMER_PHASE_DELETED, app.ProviderKeeper.MustGetConsumerPhase(ctx, removed.ID))
 	_, err = app.ProviderKeeper.ConsumerGenesis.Get(ctx, removed.ID)
 	require.Error(t, err, "a deleted consumer's genesis is gone")
-	require.Equal(t, providertypes.CONSUMER_PHASE_LAUNCHED, app.ProviderKeeper.GetConsumerPhase(ctx, kept.ID), "the other consumer is untouched")
+	require.Equal(t, providertypes.CONSUMER_PHASE_LAUNCHED, app.ProviderKeeper.MustGetConsumerPhase(ctx, kept.ID), "the other consumer is untouched")
 	// The channel is forgotten, so nothing more is sent or accepted on it.
 	// (Closing it needs a live client; one unbonding period on, the
 	// consumer's client has expired.)
@@ -68,8 +68,8 @@ func TestVSCTimeoutStopsConsumer(t *testing.T) {
 	require.NoError(t, victim.Path.EndpointB.TimeoutPacket(packets[0]))
 
 	ctx = n.Provider.GetContext()
-	require.Equal(t, providertypes.CONSUMER_PHASE_STOPPED, app.ProviderKeeper.GetConsumerPhase(ctx, victim.ID))
-	require.Equal(t, providertypes.CONSUMER_PHASE_LAUNCHED, app.ProviderKeeper.GetConsumerPhase(ctx, other.ID))
+	require.Equal(t, providertypes.CONSUMER_PHASE_STOPPED, app.ProviderKeeper.MustGetConsumerPhase(ctx, victim.ID))
+	require.Equal(t, providertypes.CONSUMER_PHASE_LAUNCHED, app.ProviderKeeper.MustGetConsumerPhase(ctx, other.ID))
 }
 
 func TestMalformedPacketGetsErrorAck(t *testing.T) {
@@ -92,7 +92,7 @@ func TestMalformedPacketGetsErrorAck(t *testing.T) {
 	ackBytes, err := ibctesting.ParseAckFromEvents(res.Events)
 	require.NoError(t, err)
 	require.JSONEq(t, `{"error":"ABCI code: 1: error handling packet: see events for details"}`, string(ackBytes))
-	require.Equal(t, providertypes.CONSUMER_PHASE_LAUNCHED, app.ProviderKeeper.GetConsumerPhase(n.Provider.GetContext(), c.ID))
+	require.Equal(t, providertypes.CONSUMER_PHASE_LAUNCHED, app.ProviderKeeper.MustGetConsumerPhase(n.Provider.GetContext(), c.ID))
 }
 
 func TestNonOwnerUpdateIsRefused(t *testing.T) {

@@ -193,7 +193,7 @@ func TestOptInChainNobodyJoinedDoesNotLaunch(t *testing.T) {
 	pk := ccvtesting.ProviderApp(n.Provider).ProviderKeeper
 	id := n.CreateOptInConsumer("lonely-1", time.Time{})
 	n.ScheduleLaunch(id)
-	require.Equal(t, providertypes.CONSUMER_PHASE_INITIALIZED, pk.GetConsumerPhase(n.Provider.GetContext(), id))
+	require.Equal(t, providertypes.CONSUMER_PHASE_INITIALIZED, pk.MustGetConsumerPhase(n.Provider.GetContext(), id))
 
 	// The block's BeginBlock, with its events kept.
 	ctx := n.Provider.GetContext().WithEventManager(sdk.NewEventManager())
@@ -214,7 +214,7 @@ func TestOptInChainNobodyJoinedDoesNotLaunch(t *testing.T) {
 
 	n.Coord.CommitBlock(n.Provider)
 	ctx = n.Provider.GetContext()
-	require.Equal(t, providertypes.CONSUMER_PHASE_REGISTERED, pk.GetConsumerPhase(ctx, id))
+	require.Equal(t, providertypes.CONSUMER_PHASE_REGISTERED, pk.MustGetConsumerPhase(ctx, id))
 	init, err := pk.ConsumerInitParams.Get(ctx, id)
 	require.NoError(t, err)
 	require.True(t, init.SpawnTime.IsZero(), "the owner must schedule the launch again")

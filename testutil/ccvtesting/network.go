@@ -125,7 +125,7 @@ func (n *Network) LaunchCreatedConsumer(id, chainID string) *Consumer {
 	n.TB.Helper()
 	n.Coord.CommitBlock(n.Provider) // BeginBlock launches it
 	pk := ProviderApp(n.Provider).ProviderKeeper
-	require.Equal(n.TB, providertypes.CONSUMER_PHASE_LAUNCHED, pk.GetConsumerPhase(n.Provider.GetContext(), id))
+	require.Equal(n.TB, providertypes.CONSUMER_PHASE_LAUNCHED, pk.MustGetConsumerPhase(n.Provider.GetContext(), id))
 	return n.startConsumer(id, chainID)
 }
 

@@ -26,7 +26,7 @@ func TestCreateConsumer(t *testing.T) {
 			f := newFixture(t, 100)
 			id := f.createConsumer(tc.spawnTime)
 			require.Equal(t, "0", id, "the first consumer id is 0")
-			require.Equal(t, tc.wantPhase, f.k.GetConsumerPhase(f.ctx, id))
+			require.Equal(t, tc.wantPhase, f.k.MustGetConsumerPhase(f.ctx, id))
 
 			owner, err := f.k.ConsumerOwner.Get(f.ctx, id)
 			require.NoError(t, err)
@@ -182,7 +182,7 @@ func TestUpdateConsumer(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			require.Equal(t, tc.wantPhase, f.k.GetConsumerPhase(f.ctx, id))
+			require.Equal(t, tc.wantPhase, f.k.MustGetConsumerPhase(f.ctx, id))
 			queued, err := f.k.SpawnTimeQueue.Has(f.ctx, collections.Join(spawn, id))
 			require.NoError(t, err)
 			require.Equal(t, tc.wantPhase == types.CONSUMER_PHASE_INITIALIZED, queued, "the launch queue follows the spawn time")
@@ -221,17 +221,17 @@ func TestRemoveConsumer(t *testing.T) {
 
 	_, err = f.msgServer().RemoveConsumer(f.ctx, &types.MsgRemoveConsumer{ConsumerId: id, Owner: ownerAddr})
 	require.NoError(t, err)
-	require.Equal(t, types.CONSUMER_PHASE_STOPPED, f.k.GetConsumerPhase(f.ctx, id))
+	require.Equal(t, types.CONSUMER_PHASE_STOPPED, f.k.MustGetConsumerPhase(f.ctx, id))
 
 	removal := f.ctx.BlockTime().Add(unbondingPeriod)
 	// Nothing happens before the removal time...
 	f.ctx = f.ctx.WithBlockTime(removal.Add(-time.Second))
 	require.NoError(t, f.k.BeginBlock(f.ctx))
-	require.Equal(t, types.CONSUMER_PHASE_STOPPED, f.k.GetConsumerPhase(f.ctx, id))
+	require.Equal(t, types.CONSUMER_PHASE_STOPPED, f.k.MustGetConsumerPhase(f.ctx, id))
 	// ...and at it the consumer is deleted, keeping what explorers show.
 	f.ctx = f.ctx.WithBlockTime(removal)
 	require.NoError(t, f.k.BeginBlock(f.ctx))
-	require.Equal(t, types.CONSUMER_PHASE_DELETED, f.k.GetConsumerPhase(f.ctx, id))
+	require.Equal(t, types.CONSUMER_PHASE_DELETED, f.k.MustGetConsumerPhase(f.ctx, id))
 	has, err := f.k.ConsumerGenesis.Has(f.ctx, id)
 	require.NoError(t, err)
 	require.False(t, has)

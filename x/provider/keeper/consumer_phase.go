@@ -16,13 +16,13 @@ import (
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
-// GetConsumerPhase returns a consumer's phase; UNSPECIFIED means the
+// MustGetConsumerPhase returns a consumer's phase; UNSPECIFIED means the
 // consumer does not exist. It is for callers that cannot return an error
 // (tests, tools): a phase that cannot be read means a broken store, and it
 // panics, as the SDK's stores do on I/O errors, so that every node halts
 // alike instead of taking the consumer for missing. Keeper code uses
 // consumerPhase, which returns the error.
-func (k *Keeper) GetConsumerPhase(ctx sdk.Context, consumerID string) types.ConsumerPhase {
+func (k *Keeper) MustGetConsumerPhase(ctx sdk.Context, consumerID string) types.ConsumerPhase {
 	phase, err := k.consumerPhase(ctx, consumerID)
 	if err != nil {
 		panic(err)

@@ -28,5 +28,5 @@ func TestConsumerPhaseReadErrorsSurface(t *testing.T) {
 	require.NotErrorIs(t, err, types.ErrUnknownConsumerID)
 
 	require.Error(t, f.k.SendPendingVSCPackets(f.ctx))
-	require.Panics(t, func() { f.k.GetConsumerPhase(f.ctx, id) })
+	require.Panics(t, func() { f.k.MustGetConsumerPhase(f.ctx, id) })
 }

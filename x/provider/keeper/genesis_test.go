@@ -60,17 +60,17 @@ func TestGenesisRoundTrip(t *testing.T) {
 		launched:    types.CONSUMER_PHASE_LAUNCHED,
 		stopped:     types.CONSUMER_PHASE_STOPPED,
 	} {
-		require.Equal(t, phase, g.k.GetConsumerPhase(g.ctx, id))
+		require.Equal(t, phase, g.k.MustGetConsumerPhase(g.ctx, id))
 	}
 	// The queues are rebuilt: the initialized consumer launches on time and
 	// the stopped one is deleted on time.
 	g.clients.EXPECT().CreateClient(gomockAny, gomockAny, gomockAny, gomockAny).Return("07-tendermint-2", nil)
 	g.ctx = g.ctx.WithBlockTime(genesisTime.Add(time.Hour))
 	require.NoError(t, g.k.BeginBlock(g.ctx))
-	require.Equal(t, types.CONSUMER_PHASE_LAUNCHED, g.k.GetConsumerPhase(g.ctx, initialized))
+	require.Equal(t, types.CONSUMER_PHASE_LAUNCHED, g.k.MustGetConsumerPhase(g.ctx, initialized))
 	g.ctx = g.ctx.WithBlockTime(f.ctx.BlockTime().Add(unbondingPeriod))
 	require.NoError(t, g.k.BeginBlock(g.ctx))
-	require.Equal(t, types.CONSUMER_PHASE_DELETED, g.k.GetConsumerPhase(g.ctx, stopped))
+	require.Equal(t, types.CONSUMER_PHASE_DELETED, g.k.MustGetConsumerPhase(g.ctx, stopped))
 	// New consumers continue the id sequence.
 	require.Equal(t, "4", g.createConsumer(time.Time{}))
 }

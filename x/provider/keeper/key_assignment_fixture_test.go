@@ -99,7 +99,7 @@ func (f *fixture) launchWithClient(id, clientID string) {
 	f.t.Helper()
 	f.clients.EXPECT().CreateClient(gomock.Any(), exported.Tendermint, gomock.Any(), gomock.Any()).Return(clientID, nil)
 	require.NoError(f.t, f.k.BeginBlock(f.ctx))
-	require.Equal(f.t, types.CONSUMER_PHASE_LAUNCHED, f.k.GetConsumerPhase(f.ctx, id))
+	require.Equal(f.t, types.CONSUMER_PHASE_LAUNCHED, f.k.MustGetConsumerPhase(f.ctx, id))
 }
 
 // launchedConsumer creates a consumer and launches it.

@@ -28,7 +28,7 @@ func (f *fixture) launch(id string) {
 		f.ctx = f.ctx.WithBlockTime(init.SpawnTime)
 	}
 	require.NoError(f.t, f.k.BeginBlock(f.ctx))
-	require.Equal(f.t, types.CONSUMER_PHASE_LAUNCHED, f.k.GetConsumerPhase(f.ctx, id))
+	require.Equal(f.t, types.CONSUMER_PHASE_LAUNCHED, f.k.MustGetConsumerPhase(f.ctx, id))
 }
 
 func TestLaunchConsumer(t *testing.T) {
@@ -38,7 +38,7 @@ func TestLaunchConsumer(t *testing.T) {
 
 	// Before the spawn time nothing happens.
 	require.NoError(t, f.k.BeginBlock(f.ctx))
-	require.Equal(t, types.CONSUMER_PHASE_INITIALIZED, f.k.GetConsumerPhase(f.ctx, id))
+	require.Equal(t, types.CONSUMER_PHASE_INITIALIZED, f.k.MustGetConsumerPhase(f.ctx, id))
 
 	f.launch(id)
 
@@ -94,7 +94,7 @@ func TestLaunchFailureReturnsToRegistered(t *testing.T) {
 			id := f.createConsumer(genesisTime)
 			tc.setup(f)
 			require.NoError(t, f.k.BeginBlock(f.ctx), "a failed launch never fails the block")
-			require.Equal(t, types.CONSUMER_PHASE_REGISTERED, f.k.GetConsumerPhase(f.ctx, id))
+			require.Equal(t, types.CONSUMER_PHASE_REGISTERED, f.k.MustGetConsumerPhase(f.ctx, id))
 			init, err := f.k.ConsumerInitParams.Get(f.ctx, id)
 			require.NoError(t, err)
 			require.True(t, init.SpawnTime.IsZero(), "the owner must schedule again")

@@ -243,7 +243,7 @@ func TestOptInChainNobodyJoinedDoesNotLaunch(t *testing.T) {
 			ctx := f.ctx.WithEventManager(sdk.NewEventManager())
 			require.NoError(t, f.k.BeginBlock(ctx))
 
-			require.Equal(t, types.CONSUMER_PHASE_REGISTERED, f.k.GetConsumerPhase(f.ctx, id))
+			require.Equal(t, types.CONSUMER_PHASE_REGISTERED, f.k.MustGetConsumerPhase(f.ctx, id))
 			init, err := f.k.ConsumerInitParams.Get(f.ctx, id)
 			require.NoError(t, err)
 			require.True(t, init.SpawnTime.IsZero(), "the owner must schedule it again")
@@ -285,5 +285,5 @@ func TestEpochNeverEmptiesALaunchedConsumer(t *testing.T) {
 	after, err := f.k.GetConsumerValSet(f.ctx, id)
 	require.NoError(t, err)
 	require.Equal(t, before, after)
-	require.Equal(t, types.CONSUMER_PHASE_LAUNCHED, f.k.GetConsumerPhase(f.ctx, id))
+	require.Equal(t, types.CONSUMER_PHASE_LAUNCHED, f.k.MustGetConsumerPhase(f.ctx, id))
 }

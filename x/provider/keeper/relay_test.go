@@ -138,7 +138,7 @@ func TestSendFailureStopsOnlyThatConsumer(t *testing.T) {
 			f.ctx = f.ctx.WithBlockHeight(20)
 			_, err := f.k.EndBlock(f.ctx)
 			require.NoError(t, err, "a consumer's failure never fails the provider's block")
-			require.Equal(t, tc.wantPhase, f.k.GetConsumerPhase(f.ctx, id))
+			require.Equal(t, tc.wantPhase, f.k.MustGetConsumerPhase(f.ctx, id))
 			if tc.wantPending {
 				pending, err := f.k.PendingVSCPackets.Get(f.ctx, id)
 				require.NoError(t, err)
@@ -208,7 +208,7 @@ func TestVSCFailuresStopTheConsumer(t *testing.T) {
 			if tc.stops {
 				want = types.CONSUMER_PHASE_STOPPED
 			}
-			require.Equal(t, want, f.k.GetConsumerPhase(f.ctx, id))
+			require.Equal(t, want, f.k.MustGetConsumerPhase(f.ctx, id))
 		})
 	}
 }

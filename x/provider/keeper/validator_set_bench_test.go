@@ -98,7 +98,7 @@ func newEpochFixture(b *testing.B, consumers, validators int) *fixture {
 	require.NoError(b, f.k.BeginBlock(f.ctx))
 	f.cms.Commit()
 	for _, id := range ids {
-		require.Equal(b, types.CONSUMER_PHASE_LAUNCHED, f.k.GetConsumerPhase(f.ctx, id))
+		require.Equal(b, types.CONSUMER_PHASE_LAUNCHED, f.k.MustGetConsumerPhase(f.ctx, id))
 	}
 	return f
 }

@@ -70,5 +70,5 @@ func TestValidatorSetsSurfaceStakingErrors(t *testing.T) {
 	require.ErrorIs(t, f.k.QueueVSCPackets(f.ctx), f.powerErr)
 	_, err = f.k.ComputeConsumerNextValSet(f.ctx, id)
 	require.ErrorIs(t, err, f.powerErr)
-	require.Equal(t, types.CONSUMER_PHASE_LAUNCHED, f.k.GetConsumerPhase(f.ctx, id), "the consumer is not blamed")
+	require.Equal(t, types.CONSUMER_PHASE_LAUNCHED, f.k.MustGetConsumerPhase(f.ctx, id), "the consumer is not blamed")
 }
