@@ -1,0 +1,54 @@
+package main
+
+import (
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/spf13/cobra"
+
+	"cosmossdk.io/log/v2"
+
+	"github.com/cosmos/cosmos-sdk/server"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
+
+	democracyapp "github.com/rampart-ics/rampart/app/democracy"
+	"github.com/rampart-ics/rampart/cmd/internal/daemon"
+)
+
+// NewRootCmd returns democracyd's root command. Its genesis command is a
+// consumer's (accounts, validation; no gentxs): the validators come from
+// the provider, and representatives register with MsgCreateValidator once
+// the chain runs, or in the genesis' staking section.
+func NewRootCmd() *cobra.Command {
+	return daemon.NewRootCmd(daemon.Spec{
+		Use:         "democracyd",
+		Short:       "Rampart democracy consumer chain daemon",
+		DefaultHome: democracyapp.DefaultNodeHome,
+		TempApp: func(home string) daemon.App {
+			return democracyapp.NewDemocracyApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true,
+				daemon.TempAppOptions(home))
+		},
+		Basics: func(a daemon.App) module.BasicManager {
+			return a.(*democracyapp.DemocracyApp).BasicModuleManager
+		},
+		NewApp:     newApp,
+		ExportApp:  exportApp,
+		GenesisCmd: daemon.ConsumerGenesisCmd,
+	})
+}
+
+func newApp(logger log.Logger, db dbm.DB, appOpts servertypes.AppOptions) servertypes.Application {
+	return democracyapp.NewDemocracyApp(logger, db, nil, true, appOpts, server.DefaultBaseappOptions(appOpts)...)
+}
+
+func exportApp(
+	logger log.Logger, db dbm.DB, height int64, forZeroHeight bool, jailAllowedAddrs []string,
+	appOpts servertypes.AppOptions, modulesToExport []string,
+) (servertypes.ExportedApp, error) {
+	app, err := daemon.ExportHeight(appOpts, height, func(loadLatest bool) *democracyapp.DemocracyApp {
+		return democracyapp.NewDemocracyApp(logger, db, nil, loadLatest, appOpts)
+	})
+	if err != nil {
+		return servertypes.ExportedApp{}, err
+	}
+	return app.ExportAppStateAndValidators(forZeroHeight, jailAllowedAddrs, modulesToExport)
+}
