@@ -6,8 +6,6 @@ import (
 
 	"cosmossdk.io/log/v2"
 
-	"github.com/cosmos/cosmos-sdk/server"
-	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
 	democracyapp "github.com/rampart-ics/rampart/app/democracy"
@@ -19,6 +17,7 @@ import (
 // the provider, and representatives register with MsgCreateValidator once
 // the chain runs, or in the genesis' staking section.
 func NewRootCmd() *cobra.Command {
+	newApp, exportApp := daemon.Servers(democracyapp.NewDemocracyApp)
 	return daemon.NewRootCmd(daemon.Spec{
 		Use:         "democracyd",
 		Short:       "Rampart democracy consumer chain daemon",
@@ -34,21 +33,4 @@ func NewRootCmd() *cobra.Command {
 		ExportApp:  exportApp,
 		GenesisCmd: daemon.ConsumerGenesisCmd,
 	})
-}
-
-func newApp(logger log.Logger, db dbm.DB, appOpts servertypes.AppOptions) servertypes.Application {
-	return democracyapp.NewDemocracyApp(logger, db, nil, true, appOpts, server.DefaultBaseappOptions(appOpts)...)
-}
-
-func exportApp(
-	logger log.Logger, db dbm.DB, height int64, forZeroHeight bool, jailAllowedAddrs []string,
-	appOpts servertypes.AppOptions, modulesToExport []string,
-) (servertypes.ExportedApp, error) {
-	app, err := daemon.ExportHeight(appOpts, height, func(loadLatest bool) *democracyapp.DemocracyApp {
-		return democracyapp.NewDemocracyApp(logger, db, nil, loadLatest, appOpts)
-	})
-	if err != nil {
-		return servertypes.ExportedApp{}, err
-	}
-	return app.ExportAppStateAndValidators(forZeroHeight, jailAllowedAddrs, modulesToExport)
 }
