@@ -12,7 +12,6 @@ import (
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 
 	"github.com/rampart-ics/rampart/app/base"
-	consumerante "github.com/rampart-ics/rampart/x/consumer/ante"
 	consumerkeeper "github.com/rampart-ics/rampart/x/consumer/keeper"
 )
 
@@ -47,15 +46,7 @@ func NewConsumerApp(logger log.Logger, db dbm.DB, _ io.Writer, loadLatest bool,
 	app.initSlashing()
 	app.initModules()
 	base.RegisterUpgrades(app.App, app, Upgrades)
-	// Until the CCV channel is established only IBC core messages are
-	// accepted: the chain has no provider-backed security before that, and
-	// relayers need those messages to finish the handshake. Validators are
-	// punished, and unjail, on the provider, so the messages that would do
-	// it here are refused.
-	app.Finish(loadLatest,
-		consumerante.NewIBCOnlyUntilEstablishedDecorator(app.ConsumerKeeper),
-		consumerante.NewDisabledMsgsDecorator(),
-	)
+	app.Finish(loadLatest, Gates(app.ConsumerKeeper)...)
 	return app
 }
 

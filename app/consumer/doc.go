@@ -12,11 +12,12 @@
 //     gates: until the CCV channel is established only IBC core messages
 //     are accepted, and the messages that punish or unjail validators (the
 //     provider's business) are refused;
-//   - keepers.go: its store and module accounts, the consumer module's
-//     keeper, the IBC routes ("transfer" and "consumer") and x/slashing and
-//     x/evidence built on the consumer keeper, which stands in for
-//     x/staking and turns their punishments into slash packets for the
-//     provider;
+//   - ccv.go: what every kind of consumer shares (app/democracy uses it
+//     too): the consumer module's keeper, the IBC routes ("transfer" and
+//     "consumer"), x/slashing and x/evidence built on the consumer keeper,
+//     which stands in for x/staking and turns their punishments into slash
+//     packets for the provider, the ante gates and the exported CCV set;
+//   - keepers.go: its stores and module accounts;
 //   - modules.go: the module list and the order of blockers and genesis;
 //   - export.go: genesis export, whose validators are the CCV set;
 //   - upgrades.go: the consumer's upgrades.

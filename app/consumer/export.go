@@ -7,7 +7,6 @@ import (
 	cmttypes "github.com/cometbft/cometbft/types"
 
 	"github.com/rampart-ics/rampart/app/base"
-	consumertypes "github.com/rampart-ics/rampart/x/consumer/types"
 )
 
 // ExportAppStateAndValidators exports the application state as a genesis
@@ -22,19 +21,5 @@ func (app *ConsumerApp) ExportAppStateAndValidators(
 
 // exportValidators returns the CCV validator set CometBFT runs now.
 func (app *ConsumerApp) exportValidators(ctx sdk.Context) ([]cmttypes.GenesisValidator, error) {
-	var vals []cmttypes.GenesisValidator
-	err := app.ConsumerKeeper.CrossChainValidators.Walk(ctx, nil,
-		func(_ []byte, v consumertypes.CrossChainValidator) (bool, error) {
-			pk, err := v.ConsPubKey()
-			if err != nil {
-				return true, err
-			}
-			gv, err := base.GenesisValidator(pk, v.Power, "")
-			if err != nil {
-				return true, err
-			}
-			vals = append(vals, gv)
-			return false, nil
-		})
-	return vals, err
+	return ExportValidators(ctx, app.ConsumerKeeper)
 }

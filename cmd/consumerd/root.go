@@ -6,12 +6,9 @@ import (
 
 	"cosmossdk.io/log/v2"
 
-	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/server"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	consumerapp "github.com/rampart-ics/rampart/app/consumer"
 	"github.com/rampart-ics/rampart/cmd/internal/daemon"
@@ -22,17 +19,9 @@ import (
 // "consumervalcons", ...).
 const Bech32Prefix = "consumer"
 
-// setBech32Prefixes installs the consumer's prefixes in the SDK's global
-// config. It must run before any app or codec is built.
-func setBech32Prefixes() {
-	cfg := sdk.GetConfig()
-	cfg.SetBech32PrefixForAccount(Bech32Prefix, Bech32Prefix+sdk.PrefixPublic)
-	cfg.SetBech32PrefixForValidator(Bech32Prefix+sdk.PrefixValidator+sdk.PrefixOperator,
-		Bech32Prefix+sdk.PrefixValidator+sdk.PrefixOperator+sdk.PrefixPublic)
-	cfg.SetBech32PrefixForConsensusNode(Bech32Prefix+sdk.PrefixValidator+sdk.PrefixConsensus,
-		Bech32Prefix+sdk.PrefixValidator+sdk.PrefixConsensus+sdk.PrefixPublic)
-	cfg.Seal()
-}
+// setBech32Prefixes installs the consumer's prefixes. It must run before
+// any app or codec is built.
+func setBech32Prefixes() { daemon.SetBech32Prefixes(Bech32Prefix) }
 
 // NewRootCmd returns consumerd's root command.
 func NewRootCmd() *cobra.Command {
@@ -49,26 +38,8 @@ func NewRootCmd() *cobra.Command {
 		},
 		NewApp:     newApp,
 		ExportApp:  exportApp,
-		GenesisCmd: genesisCmd,
+		GenesisCmd: daemon.ConsumerGenesisCmd,
 	})
-}
-
-// genesisCmd has what a consumer needs: accounts and validation. There are
-// no gentxs: the validator set comes from the provider's consumer genesis.
-func genesisCmd(txConfig client.TxConfig, basics module.BasicManager, home string) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:                        "genesis",
-		Short:                      "Genesis subcommands (accounts, validation)",
-		SuggestionsMinimumDistance: 2,
-		RunE:                       client.ValidateCmd,
-	}
-	addrCodec := txConfig.SigningContext().AddressCodec()
-	cmd.AddCommand(
-		genutilcli.AddGenesisAccountCmd(home, addrCodec),
-		genutilcli.AddBulkGenesisAccountCmd(home, addrCodec),
-		genutilcli.ValidateGenesisCmd(basics),
-	)
-	return cmd
 }
 
 func newApp(logger log.Logger, db dbm.DB, appOpts servertypes.AppOptions) servertypes.Application {

@@ -38,13 +38,20 @@ func newRewardsNetwork(t *testing.T) *rewardsNetwork {
 	n.EditInitParams = func(p *providertypes.ConsumerInitializationParameters) {
 		p.BlocksPerDistributionTransmission = rewardInterval
 	}
-	c := n.LaunchConsumer("consumer-1")
+	return withRewards(t, n, n.LaunchConsumer("consumer-1"))
+}
+
+// withRewards completes the CCV handshake and the reward transfer channel
+// of c, a consumer of any kind, and has it send "stake" as rewards every
+// rewardInterval blocks (n.EditInitParams must set the interval).
+func withRewards(t *testing.T, n *ccvtesting.Network, c *ccvtesting.Consumer) *rewardsNetwork {
+	t.Helper()
 	n.Handshake(c)
 	r := &rewardsNetwork{Network: n, consumer: c}
 
 	// The consumer started the transfer channel itself at OpenAck.
-	app := ccvtesting.ConsumerApp(c.Chain)
-	params, err := app.ConsumerKeeper.GetConsumerParams(c.Chain.GetContext())
+	app, consumerKeeper := ccvtesting.ConsumerParts(c.Chain)
+	params, err := consumerKeeper.GetConsumerParams(c.Chain.GetContext())
 	require.NoError(t, err)
 	require.Equal(t, int64(rewardInterval), params.BlocksPerDistributionTransmission)
 	distribution := params.DistributionTransmissionChannel
@@ -76,7 +83,7 @@ func newRewardsNetwork(t *testing.T) *rewardsNetwork {
 	// real life: the provider's genesis leaves reward_denoms empty).
 	ctx := c.Chain.GetContext()
 	params.RewardDenoms = []string{sdk.DefaultBondDenom}
-	require.NoError(t, app.ConsumerKeeper.Params.Set(ctx, params))
+	require.NoError(t, consumerKeeper.Params.Set(ctx, params))
 
 	// Record the transfer packets the consumer sends from its EndBlock.
 	r.sent = ccvtesting.NewPacketRecorder(app.IBCKeeper.ChannelKeeper, app.IBCKeeper.ChannelKeeper)
@@ -89,7 +96,7 @@ func newRewardsNetwork(t *testing.T) *rewardsNetwork {
 // transactions would.
 func (r *rewardsNetwork) payFees(t *testing.T, amount int64) {
 	t.Helper()
-	app := ccvtesting.ConsumerApp(r.consumer.Chain)
+	app, _ := ccvtesting.ConsumerParts(r.consumer.Chain)
 	coins := sdk.NewCoins(sdk.NewInt64Coin(sdk.DefaultBondDenom, amount))
 	require.NoError(t, app.BankKeeper.SendCoinsFromAccountToModule(r.consumer.Chain.GetContext(),
 		r.consumer.Chain.SenderAccount.GetAddress(), authtypes.FeeCollectorName, coins))
@@ -112,7 +119,7 @@ func (r *rewardsNetwork) nextRewardPacket(t *testing.T) channeltypes.Packet {
 
 // consumerBalance is a consumer module account's balance of stake.
 func (r *rewardsNetwork) consumerBalance(module string) int64 {
-	app := ccvtesting.ConsumerApp(r.consumer.Chain)
+	app, _ := ccvtesting.ConsumerParts(r.consumer.Chain)
 	return app.BankKeeper.GetBalance(r.consumer.Chain.GetContext(), authtypes.NewModuleAddress(module), sdk.DefaultBondDenom).Amount.Int64()
 }
 

@@ -9,6 +9,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -22,8 +23,26 @@ import (
 	cmttypes "github.com/cometbft/cometbft/types"
 
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
+	consumerkeeper "github.com/rampart-ics/rampart/x/consumer/keeper"
 	consumertypes "github.com/rampart-ics/rampart/x/consumer/types"
 )
+
+// consumerKind is what differs between kinds of consumer chains (plain,
+// democracy) in a network: the app, where its consumer keeper is, and what
+// the chain team adds to its genesis.
+type consumerKind struct {
+	newApp func() (ibctesting.TestingApp, map[string]json.RawMessage)
+	keeper func(*ibctesting.TestChain) *consumerkeeper.Keeper
+	// edit, if set, adjusts the genesis after the accounts and the
+	// provider's consumer genesis are in.
+	edit func(cdc codec.JSONCodec, state map[string]json.RawMessage)
+}
+
+// plainConsumer is app/consumer's chain.
+var plainConsumer = consumerKind{
+	newApp: func() (ibctesting.TestingApp, map[string]json.RawMessage) { return newConsumerApp() },
+	keeper: func(c *ibctesting.TestChain) *consumerkeeper.Keeper { return ConsumerApp(c).ConsumerKeeper },
+}
 
 // newConsumerChain starts a consumer chain the way an operator does: the
 // provider's consumer genesis is pasted into app_state.ccvconsumer, and the
@@ -35,14 +54,18 @@ func newConsumerChain(
 	valSet *cmttypes.ValidatorSet,
 	signers map[string]cmttypes.PrivValidator,
 	genesis ccv.ConsumerGenesisState,
+	kind consumerKind,
 ) *ibctesting.TestChain {
 	tb.Helper()
-	app, state := newConsumerApp()
+	app, state := kind.newApp()
 	senders, genAccs, balances := fundedSenders(tb)
 	cdc := app.AppCodec()
 	state[authtypes.ModuleName] = cdc.MustMarshalJSON(authtypes.NewGenesisState(authtypes.DefaultParams(), genAccs))
 	state[banktypes.ModuleName] = cdc.MustMarshalJSON(banktypes.NewGenesisState(banktypes.DefaultParams(), balances, nil, nil, nil))
 	state[consumertypes.ModuleName] = ccv.ModuleCdc.MustMarshalJSON(&genesis)
+	if kind.edit != nil {
+		kind.edit(cdc, state)
+	}
 	stateBytes, err := json.Marshal(state)
 	require.NoError(tb, err)
 

@@ -123,10 +123,17 @@ func (n *Network) LaunchConsumerWith(chainID string, setup func(consumerID strin
 // time has come, and starts its chain like LaunchConsumer.
 func (n *Network) LaunchCreatedConsumer(id, chainID string) *Consumer {
 	n.TB.Helper()
+	return n.launchCreated(id, chainID, plainConsumer)
+}
+
+// launchCreated launches a consumer created earlier whose spawn time has
+// come, and starts its chain of the given kind.
+func (n *Network) launchCreated(id, chainID string, kind consumerKind) *Consumer {
+	n.TB.Helper()
 	n.Coord.CommitBlock(n.Provider) // BeginBlock launches it
 	pk := ProviderApp(n.Provider).ProviderKeeper
 	require.Equal(n.TB, providertypes.CONSUMER_PHASE_LAUNCHED, pk.MustGetConsumerPhase(n.Provider.GetContext(), id))
-	return n.startConsumer(id, chainID)
+	return n.startConsumer(id, chainID, kind)
 }
 
 // ScheduleLaunch sets a consumer's spawn time to the provider's next block
@@ -147,9 +154,10 @@ func (n *Network) ScheduleLaunch(consumerID string) {
 	require.NoError(n.TB, err)
 }
 
-// startConsumer starts a launched consumer's chain, run by the validators
-// of its genesis with their provider keys, and connects it to the provider.
-func (n *Network) startConsumer(id, chainID string) *Consumer {
+// startConsumer starts a launched consumer's chain of the given kind, run
+// by the validators of its genesis with their provider keys, and connects
+// it to the provider.
+func (n *Network) startConsumer(id, chainID string, kind consumerKind) *Consumer {
 	n.TB.Helper()
 	pk := ProviderApp(n.Provider).ProviderKeeper
 	ctx := n.Provider.GetContext()
@@ -158,8 +166,8 @@ func (n *Network) startConsumer(id, chainID string) *Consumer {
 	clientID, err := pk.ConsumerClientID.Get(ctx, id)
 	require.NoError(n.TB, err)
 
-	chain := newConsumerChain(n.TB, n.Coord, chainID, consumerValSet(n.TB, genesis), n.Provider.Signers, genesis)
-	providerClientOnConsumer, err := ConsumerApp(chain).ConsumerKeeper.ProviderClientID.Get(chain.GetContext())
+	chain := newConsumerChain(n.TB, n.Coord, chainID, consumerValSet(n.TB, genesis), n.Provider.Signers, genesis, kind)
+	providerClientOnConsumer, err := kind.keeper(chain).ProviderClientID.Get(chain.GetContext())
 	require.NoError(n.TB, err)
 
 	path := ibctesting.NewPath(chain, n.Provider)
