@@ -34,7 +34,7 @@ func NewRootCmd() *cobra.Command {
 		// add-genesis-account, bulk-add-genesis-account, gentx,
 		// collect-gentxs, validate and migrate.
 		GenesisCmd: genutilcli.Commands,
-		Customize: replaceConsumerGenesisCmd,
+		Customize:  replaceConsumerGenesisCmd,
 	})
 }
 
