@@ -133,7 +133,7 @@ func TestUpRefusals(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(home, "precious.txt"), nil, 0o600))
 		dir := t.TempDir()
 		for _, d := range []string{"providerd", "consumerd"} {
-			require.NoError(t, os.WriteFile(filepath.Join(dir, d), []byte("#!/bin/sh\n"), 0o700))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, d), []byte("#!/bin/sh\n"), 0o700)) //nolint:gosec // a stand-in binary: it must be executable
 		}
 		_, err := localnet.Up(ctx, localnet.Options{Home: home, BinDir: dir, NoRelayer: true})
 		require.ErrorContains(t, err, "holds no network")

@@ -19,10 +19,10 @@ import (
 	grpctypes "github.com/cosmos/cosmos-sdk/types/grpc"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
+
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
 	coretypes "github.com/cometbft/cometbft/rpc/core/types"
-
-	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
 )
 
 // cometRPC is what the relayer asks of a CometBFT node: the SDK client's

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"strconv"
 
-	abci "github.com/cometbft/cometbft/abci/types"
-
 	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
+
+	abci "github.com/cometbft/cometbft/abci/types"
 )
 
 // Packet data and acknowledgement bytes are not in state (only their

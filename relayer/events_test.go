@@ -5,10 +5,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	abci "github.com/cometbft/cometbft/abci/types"
-
 	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
+
+	abci "github.com/cometbft/cometbft/abci/types"
 
 	"github.com/rampart-ics/rampart/relayer"
 )

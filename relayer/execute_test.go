@@ -98,8 +98,10 @@ func TestExecuteRefusedTxStopsTheBatchButWaitsForSentOnes(t *testing.T) {
 	h := newHarness(t)
 	r, ps := h.connectedPath()
 	h.a.checkTx = []outcome{{}, {code: sdkerrors.ErrInsufficientFee.ABCICode(), codespace: sdkerrors.RootCodespace, log: "insufficient fees"}}
-	chanInit := Tx{Side: SideA, Actions: []Action{ChanOpenInit{PortID: "transfer", ConnectionID: "connection-0",
-		CounterpartyPortID: "transfer", Ordering: channeltypes.UNORDERED, Version: "ics20-1"}}}
+	chanInit := Tx{Side: SideA, Actions: []Action{ChanOpenInit{
+		PortID: "transfer", ConnectionID: "connection-0",
+		CounterpartyPortID: "transfer", Ordering: channeltypes.UNORDERED, Version: "ics20-1",
+	}}}
 
 	height, err := execA(r, ps, connOpenInit(), chanInit, connOpenInit())
 

@@ -72,8 +72,10 @@ func newFakeIBC(n *fakeNode) fakeIBC {
 		return &txtypes.SimulateResponse{GasInfo: &sdk.GasInfo{GasUsed: n.simGas}}, outcome{}
 	})
 	route(r, "/ibc.core.client.v1.Query/ClientState", func(req *clienttypes.QueryClientStateRequest) (proto.Message, outcome) {
-		cs := &ibctm.ClientState{ChainId: n.ibc.counterparty, TrustingPeriod: 14 * 24 * time.Hour,
-			LatestHeight: clienttypes.NewHeight(1, 5)}
+		cs := &ibctm.ClientState{
+			ChainId: n.ibc.counterparty, TrustingPeriod: 14 * 24 * time.Hour,
+			LatestHeight: clienttypes.NewHeight(1, 5),
+		}
 		return &clienttypes.QueryClientStateResponse{ClientState: mustAny(cs)}, outcome{}
 	})
 	route(r, "/ibc.core.client.v1.Query/ClientStatus", func(*clienttypes.QueryClientStatusRequest) (proto.Message, outcome) {

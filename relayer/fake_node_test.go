@@ -10,16 +10,16 @@ import (
 
 	"github.com/cosmos/gogoproto/proto"
 
+	"github.com/cosmos/cosmos-sdk/client"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
+
 	abci "github.com/cometbft/cometbft/abci/types"
 	cmtbytes "github.com/cometbft/cometbft/libs/bytes"
 	rpcclient "github.com/cometbft/cometbft/rpc/client"
 	coretypes "github.com/cometbft/cometbft/rpc/core/types"
 	cmttypes "github.com/cometbft/cometbft/types"
-
-	"github.com/cosmos/cosmos-sdk/client"
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
-	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
 )
 
 // errDown is what every call to a fake node that is down returns.
@@ -72,8 +72,10 @@ type fakeNode struct {
 }
 
 func newFakeNode(id string, cc chainCodec, t0 time.Time) *fakeNode {
-	n := &fakeNode{id: id, cc: cc, height: 10, t0: t0, calls: map[string]int{},
-		accNum: 3, seq: 7, simGas: 100_000, results: map[string]*coretypes.ResultTx{}}
+	n := &fakeNode{
+		id: id, cc: cc, height: 10, t0: t0, calls: map[string]int{},
+		accNum: 3, seq: 7, simGas: 100_000, results: map[string]*coretypes.ResultTx{},
+	}
 	n.ibc = newFakeIBC(n)
 	return n
 }
@@ -186,8 +188,10 @@ func (n *fakeNode) BroadcastTxSync(_ context.Context, bz cmttypes.Tx) (*coretype
 // the SDK's code and message.
 func (n *fakeNode) checkSequence(seq uint64) outcome {
 	if want := n.seq + n.foreign; seq != want {
-		return outcome{code: sdkerrors.ErrWrongSequence.ABCICode(), codespace: sdkerrors.RootCodespace,
-			log: fmt.Sprintf("account sequence mismatch, expected %d, got %d: incorrect account sequence", want, seq)}
+		return outcome{
+			code: sdkerrors.ErrWrongSequence.ABCICode(), codespace: sdkerrors.RootCodespace,
+			log: fmt.Sprintf("account sequence mismatch, expected %d, got %d: incorrect account sequence", want, seq),
+		}
 	}
 	return outcome{}
 }
@@ -258,8 +262,11 @@ func (n *fakeNode) ABCIQueryWithOptions(_ context.Context, path string, data cmt
 // txSequence is the sequence of a transaction's only signature.
 func txSequence(tx sdk.Tx) (uint64, error) {
 	sigs, err := tx.(authsigning.SigVerifiableTx).GetSignaturesV2()
-	if err != nil || len(sigs) != 1 {
-		return 0, fmt.Errorf("want one signature, got %d (%v)", len(sigs), err)
+	if err != nil {
+		return 0, fmt.Errorf("signatures: %w", err)
+	}
+	if len(sigs) != 1 {
+		return 0, fmt.Errorf("want one signature, got %d", len(sigs))
 	}
 	return sigs[0].Sequence, nil
 }

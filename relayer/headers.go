@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 
-	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
-	cmttypes "github.com/cometbft/cometbft/types"
-
 	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
+
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+	cmttypes "github.com/cometbft/cometbft/types"
 )
 
 // header builds the 07-tendermint header that moves a client of c from

@@ -46,9 +46,12 @@ func (b msgBuilder) proveConnection(id string) (connectiontypes.ConnectionEnd, [
 	if err != nil {
 		return connectiontypes.ConnectionEnd{}, nil, err
 	}
+	if len(value) == 0 {
+		return connectiontypes.ConnectionEnd{}, nil, fmt.Errorf("%s: connection %s at %d: not readable (no value)", b.src.id, id, b.srcHeight)
+	}
 	var conn connectiontypes.ConnectionEnd
-	if err := b.src.codec.cdc.Unmarshal(value, &conn); err != nil || len(value) == 0 {
-		return connectiontypes.ConnectionEnd{}, nil, fmt.Errorf("%s: connection %s at %d: not readable (%v)", b.src.id, id, b.srcHeight, err)
+	if err := b.src.codec.cdc.Unmarshal(value, &conn); err != nil {
+		return connectiontypes.ConnectionEnd{}, nil, fmt.Errorf("%s: connection %s at %d: not readable: %w", b.src.id, id, b.srcHeight, err)
 	}
 	return conn, proof, nil
 }

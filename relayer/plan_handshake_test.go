@@ -159,8 +159,10 @@ func TestPlanChannelHandshake(t *testing.T) {
 			name:     "open connection, no CCV channel: the consumer inits it",
 			channels: func(*relayer.Snapshot) {},
 			want: []relayer.Tx{{Side: relayer.SideA, Actions: []relayer.Action{
-				relayer.ChanOpenInit{PortID: "consumer", ConnectionID: "connection-0", CounterpartyPortID: "provider",
-					Ordering: channeltypes.ORDERED, Version: "1"},
+				relayer.ChanOpenInit{
+					PortID: "consumer", ConnectionID: "connection-0", CounterpartyPortID: "provider",
+					Ordering: channeltypes.ORDERED, Version: "1",
+				},
 			}}},
 		},
 		{
@@ -170,8 +172,10 @@ func TestPlanChannelHandshake(t *testing.T) {
 			},
 			want: []relayer.Tx{{Side: relayer.SideB, Actions: []relayer.Action{
 				updateB,
-				relayer.ChanOpenTry{PortID: "provider", ConnectionID: "connection-4", Ordering: channeltypes.ORDERED,
-					CounterpartyPortID: "consumer", CounterpartyChannelID: "channel-0", CounterpartyVersion: "1"},
+				relayer.ChanOpenTry{
+					PortID: "provider", ConnectionID: "connection-4", Ordering: channeltypes.ORDERED,
+					CounterpartyPortID: "consumer", CounterpartyChannelID: "channel-0", CounterpartyVersion: "1",
+				},
 			}}},
 		},
 		{
@@ -182,8 +186,10 @@ func TestPlanChannelHandshake(t *testing.T) {
 			},
 			want: []relayer.Tx{{Side: relayer.SideA, Actions: []relayer.Action{
 				updateA,
-				relayer.ChanOpenAck{PortID: "consumer", ChannelID: "channel-0", CounterpartyPortID: "provider",
-					CounterpartyChannelID: "channel-7", CounterpartyVersion: metadata},
+				relayer.ChanOpenAck{
+					PortID: "consumer", ChannelID: "channel-0", CounterpartyPortID: "provider",
+					CounterpartyChannelID: "channel-7", CounterpartyVersion: metadata,
+				},
 			}}},
 		},
 		{
@@ -200,8 +206,10 @@ func TestPlanChannelHandshake(t *testing.T) {
 			want: []relayer.Tx{{Side: relayer.SideB, Actions: []relayer.Action{
 				updateB,
 				relayer.ChanOpenConfirm{PortID: "provider", ChannelID: "channel-7", CounterpartyPortID: "consumer", CounterpartyChannelID: "channel-0"},
-				relayer.ChanOpenTry{PortID: "transfer", ConnectionID: "connection-4", Ordering: channeltypes.UNORDERED,
-					CounterpartyPortID: "transfer", CounterpartyChannelID: "channel-1", CounterpartyVersion: transferVersion},
+				relayer.ChanOpenTry{
+					PortID: "transfer", ConnectionID: "connection-4", Ordering: channeltypes.UNORDERED,
+					CounterpartyPortID: "transfer", CounterpartyChannelID: "channel-1", CounterpartyVersion: transferVersion,
+				},
 			}}},
 		},
 		{

@@ -74,7 +74,7 @@ func (p *planner) returnAcks(side Side, x, y ChannelView) {
 	acks := append([]PacketAck(nil), x.Acks...)
 	sort.Slice(acks, func(i, j int) bool { return acks[i].Packet.Sequence < acks[j].Packet.Sequence })
 	for _, a := range acks {
-		p.add(side.Other(), AckPacket{Packet: a.Packet, Ack: a.Ack})
+		p.add(side.Other(), AckPacket(a))
 	}
 }
 

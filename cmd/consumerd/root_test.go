@@ -11,9 +11,15 @@ import (
 func TestRootCommands(t *testing.T) {
 	root := NewRootCmd()
 	for _, path := range [][]string{
-		{"init"}, {"start"}, {"keys", "add"}, {"config", "get"}, {"export"},
-		{"genesis", "add-genesis-account"}, {"genesis", "validate"},
-		{"query", "ccvconsumer", "provider-info"}, {"tx", "bank", "send"},
+		{"init"},
+		{"start"},
+		{"keys", "add"},
+		{"config", "get"},
+		{"export"},
+		{"genesis", "add-genesis-account"},
+		{"genesis", "validate"},
+		{"query", "ccvconsumer", "provider-info"},
+		{"tx", "bank", "send"},
 	} {
 		cmd, _, err := root.Find(path)
 		require.NoError(t, err, path)

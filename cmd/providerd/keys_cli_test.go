@@ -11,9 +11,13 @@ import (
 func TestKeyAssignmentCommands(t *testing.T) {
 	root := NewRootCmd()
 	for _, path := range [][]string{
-		{"tx", "provider", "assign-consensus-key"}, {"tx", "provider", "opt-in"}, {"tx", "provider", "set-consumer-commission-rate"},
-		{"query", "provider", "validator-consumer-key"}, {"query", "provider", "validator-provider-key"},
-		{"query", "provider", "all-pairs-valconsensus-address"}, {"query", "provider", "validator-consumer-commission-rate"},
+		{"tx", "provider", "assign-consensus-key"},
+		{"tx", "provider", "opt-in"},
+		{"tx", "provider", "set-consumer-commission-rate"},
+		{"query", "provider", "validator-consumer-key"},
+		{"query", "provider", "validator-provider-key"},
+		{"query", "provider", "all-pairs-valconsensus-address"},
+		{"query", "provider", "validator-consumer-commission-rate"},
 	} {
 		cmd, _, err := root.Find(path)
 		require.NoError(t, err, path)

@@ -6,7 +6,6 @@ import (
 
 	"cosmossdk.io/log/v2"
 
-	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/server"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
@@ -34,10 +33,8 @@ func NewRootCmd() *cobra.Command {
 		ExportApp: exportApp,
 		// add-genesis-account, bulk-add-genesis-account, gentx,
 		// collect-gentxs, validate and migrate.
-		GenesisCmd: func(txConfig client.TxConfig, basics module.BasicManager, home string) *cobra.Command {
-			return genutilcli.Commands(txConfig, basics, home)
-		},
-		Customize: replaceConsumerGenesisCmd,
+		GenesisCmd: genutilcli.Commands,
+		Customize:  replaceConsumerGenesisCmd,
 	})
 }
 

@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
-	"github.com/spf13/cobra"
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/require"
 
 	svrcmd "github.com/cosmos/cosmos-sdk/server/cmd"
@@ -16,11 +16,23 @@ import (
 func TestRootCommands(t *testing.T) {
 	root := NewRootCmd()
 	for _, path := range [][]string{
-		{"init"}, {"start"}, {"keys", "add"}, {"config", "set"}, {"status"},
-		{"genesis", "add-genesis-account"}, {"genesis", "gentx"}, {"genesis", "collect-gentxs"}, {"genesis", "validate"},
-		{"tx", "provider", "create-consumer"}, {"tx", "bank", "send"}, {"tx", "staking", "delegate"},
-		{"query", "provider", "consumer-genesis"}, {"query", "provider", "list-consumer-chains"},
-		{"tx", "provider", "opt-in"}, {"tx", "provider", "opt-out"}, {"tx", "provider", "assign-consensus-key"},
+		{"init"},
+		{"start"},
+		{"keys", "add"},
+		{"config", "set"},
+		{"status"},
+		{"genesis", "add-genesis-account"},
+		{"genesis", "gentx"},
+		{"genesis", "collect-gentxs"},
+		{"genesis", "validate"},
+		{"tx", "provider", "create-consumer"},
+		{"tx", "bank", "send"},
+		{"tx", "staking", "delegate"},
+		{"query", "provider", "consumer-genesis"},
+		{"query", "provider", "list-consumer-chains"},
+		{"tx", "provider", "opt-in"},
+		{"tx", "provider", "opt-out"},
+		{"tx", "provider", "assign-consensus-key"},
 		{"tx", "provider", "set-consumer-commission-rate"},
 	} {
 		cmd, _, err := root.Find(path)

@@ -45,8 +45,13 @@ func TestDelegationReachesConsumerAcrossRelayerRestart(t *testing.T) {
 		},
 		{
 			action: startRelayer{},
-			expect: all{relayerRunning(true), consumerPower{consumer, 0, 130}, consumerPower{consumer, 1, 150},
-				consumerSetIsProviders{consumer}, allRelayed{consumer}},
+			expect: all{
+				relayerRunning(true),
+				consumerPower{consumer, 0, 130},
+				consumerPower{consumer, 1, 150},
+				consumerSetIsProviders{consumer},
+				allRelayed{consumer},
+			},
 			within: 90 * time.Second,
 		},
 		{

@@ -209,6 +209,7 @@ func (w testWriter) Write(p []byte) (int, error) {
 
 // dumpLogs prints the end of every log of a failed test.
 func dumpLogs(t *testing.T, dir string) {
+	t.Helper()
 	entries, _ := os.ReadDir(dir)
 	for _, entry := range entries {
 		data, err := os.ReadFile(filepath.Join(dir, entry.Name()))

@@ -6,9 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
-
 	dbm "github.com/cosmos/cosmos-db"
+	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/log/v2"
 
@@ -52,15 +51,19 @@ func TestGenesisRoundTripIsLossless(t *testing.T) {
 	t.Run("provider", func(t *testing.T) {
 		fresh := providerapp.NewProviderApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.EmptyAppOptions{},
 			baseapp.SetChainID(n.Provider.ChainID))
-		roundTrip(t, ccvtesting.ProviderApp(n.Provider), freshApp{fresh.InitChain,
-			exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, n.Provider.ChainID)}, n.Provider, providertypes.ModuleName, `"consumer_chain_id":"registered-1"`)
+		roundTrip(t, ccvtesting.ProviderApp(n.Provider), freshApp{
+			fresh.InitChain,
+			exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, n.Provider.ChainID),
+		}, n.Provider, providertypes.ModuleName, `"consumer_chain_id":"registered-1"`)
 	})
 	t.Run("consumer", func(t *testing.T) {
 		c := n.Consumers[1]
 		fresh := consumerapp.NewConsumerApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.EmptyAppOptions{},
 			baseapp.SetChainID(c.Chain.ChainID))
-		roundTrip(t, ccvtesting.ConsumerApp(c.Chain), freshApp{fresh.InitChain,
-			exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, c.Chain.ChainID)}, c.Chain, consumertypes.ModuleName, `"provider_channel_id":"channel-`)
+		roundTrip(t, ccvtesting.ConsumerApp(c.Chain), freshApp{
+			fresh.InitChain,
+			exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, c.Chain.ChainID),
+		}, c.Chain, consumertypes.ModuleName, `"provider_channel_id":"channel-`)
 	})
 }
 
@@ -95,6 +98,7 @@ func roundTrip(t *testing.T, running exporter, fresh freshApp, chain *ibctesting
 
 // exportModule exports one module from the state InitChain wrote.
 func exportModule(t *testing.T, mm *module.Manager, cdc codec.JSONCodec, newCtx func(bool, cmtproto.Header) sdk.Context, chainID string) func(string) json.RawMessage {
+	t.Helper()
 	return func(name string) json.RawMessage {
 		ctx := newCtx(false, cmtproto.Header{ChainID: chainID})
 		state, err := mm.ExportGenesisForModules(ctx, cdc, []string{name})

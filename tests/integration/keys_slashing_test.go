@@ -83,8 +83,10 @@ func TestRejectedKeyAssignmentsSayWhy(t *testing.T) {
 		want error
 	}{
 		{"not JSON", "ed25519:abc", providertypes.ErrInvalidConsumerKey},
-		{"not ed25519", fmt.Sprintf(`{"@type":"/cosmos.crypto.secp256k1.PubKey","key":"%s"}`, base64.StdEncoding.EncodeToString(secp)),
-			providertypes.ErrInvalidConsumerKey},
+		{
+			"not ed25519", fmt.Sprintf(`{"@type":"/cosmos.crypto.secp256k1.PubKey","key":"%s"}`, base64.StdEncoding.EncodeToString(secp)),
+			providertypes.ErrInvalidConsumerKey,
+		},
 		{"short ed25519 key", `{"@type":"/cosmos.crypto.ed25519.PubKey","key":"AA=="}`, providertypes.ErrInvalidConsumerKey},
 		{"another validator's provider key", keyJSON(v1), providertypes.ErrKeyIsProviderKey},
 		{"its own provider key before any other", keyJSON(v0), providertypes.ErrCannotAssignDefaultKeyAssignment},

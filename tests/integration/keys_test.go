@@ -4,9 +4,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
-
 	dbm "github.com/cosmos/cosmos-db"
+	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/log/v2"
 
@@ -198,7 +197,9 @@ func TestGenesisRoundTripKeepsKeyAssignments(t *testing.T) {
 
 	fresh := providerapp.NewProviderApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.EmptyAppOptions{},
 		baseapp.SetChainID(n.Provider.ChainID))
-	roundTrip(t, ccvtesting.ProviderApp(n.Provider), freshApp{fresh.InitChain,
-		exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, n.Provider.ChainID)},
+	roundTrip(t, ccvtesting.ProviderApp(n.Provider), freshApp{
+		fresh.InitChain,
+		exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, n.Provider.ChainID),
+	},
 		n.Provider, providertypes.ModuleName, `"consumer_addrs_to_prune_v2":[{`)
 }

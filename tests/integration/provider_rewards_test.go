@@ -5,9 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
-
 	dbm "github.com/cosmos/cosmos-db"
+	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/log/v2"
@@ -264,8 +263,10 @@ func TestPendingRewardsSurviveGenesis(t *testing.T) {
 
 	fresh := providerapp.NewProviderApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.EmptyAppOptions{},
 		baseapp.SetChainID(rn.Provider.ChainID))
-	roundTrip(t, ccvtesting.ProviderApp(rn.Provider), freshApp{fresh.InitChain,
-		exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, rn.Provider.ChainID)},
+	roundTrip(t, ccvtesting.ProviderApp(rn.Provider), freshApp{
+		fresh.InitChain,
+		exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, rn.Provider.ChainID),
+	},
 		rn.Provider, providertypes.ModuleName, `"rewards_allocation":{"rewards":[{"denom":"`+rn.voucher(a)+`","amount":"5000.`)
 
 	ctx := fresh.NewContextLegacy(false, cmtproto.Header{ChainID: rn.Provider.ChainID})

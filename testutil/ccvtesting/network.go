@@ -6,9 +6,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	ibctesting "github.com/cosmos/ibc-go/v11/testing"
-
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
+	ibctesting "github.com/cosmos/ibc-go/v11/testing"
 
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
 	providerkeeper "github.com/rampart-ics/rampart/x/provider/keeper"

@@ -3,10 +3,9 @@ package provider_test
 import (
 	"testing"
 
+	gogoproto "github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/reflect/protoreflect"
-
-	gogoproto "github.com/cosmos/gogoproto/proto"
 
 	"github.com/rampart-ics/rampart/x/provider"
 )

@@ -4,14 +4,15 @@ import (
 	"context"
 	"errors"
 
-	"cosmossdk.io/collections"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 

@@ -23,14 +23,22 @@ func TestOptIn(t *testing.T) {
 	}{
 		{"without a key", func(*fixture) string { return "" }, registeredConsumer, nil, false},
 		{"with a key", func(f *fixture) string { _, js := consumerKey(f, "k"); return js }, registeredConsumer, nil, true},
-		{"on a launched consumer", func(*fixture) string { return "" },
-			func(f *fixture) string { return f.launchedConsumer("07-tendermint-0") }, nil, false},
-		{"with another validator's provider key", func(f *fixture) string { return providerKeyJSON(f, f.validators[1]) },
-			registeredConsumer, types.ErrKeyIsProviderKey, false},
-		{"with a malformed key", func(*fixture) string { return `{"@type":"/cosmos.crypto.ed25519.PubKey","key":"AA=="}` },
-			registeredConsumer, types.ErrInvalidConsumerKey, false},
-		{"on a stopped consumer", func(*fixture) string { return "" },
-			func(f *fixture) string { return f.stopConsumer("07-tendermint-0") }, types.ErrInvalidPhase, false},
+		{
+			"on a launched consumer", func(*fixture) string { return "" },
+			func(f *fixture) string { return f.launchedConsumer("07-tendermint-0") }, nil, false,
+		},
+		{
+			"with another validator's provider key", func(f *fixture) string { return providerKeyJSON(f, f.validators[1]) },
+			registeredConsumer, types.ErrKeyIsProviderKey, false,
+		},
+		{
+			"with a malformed key", func(*fixture) string { return `{"@type":"/cosmos.crypto.ed25519.PubKey","key":"AA=="}` },
+			registeredConsumer, types.ErrInvalidConsumerKey, false,
+		},
+		{
+			"on a stopped consumer", func(*fixture) string { return "" },
+			func(f *fixture) string { return f.stopConsumer("07-tendermint-0") }, types.ErrInvalidPhase, false,
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,8 +82,10 @@ func TestSetConsumerCommissionRate(t *testing.T) {
 		{"above one", math.LegacyNewDecWithPrec(101, 2), nil, types.ErrInvalidCommissionRate},
 		{"negative", math.LegacyNewDec(-1), nil, types.ErrInvalidCommissionRate},
 		{"missing", math.LegacyDec{}, nil, types.ErrInvalidCommissionRate},
-		{"signed by another account", math.LegacyNewDecWithPrec(10, 2), func(f *fixture) string { return accountOf(f.validators[1]) },
-			types.ErrUnauthorized},
+		{
+			"signed by another account", math.LegacyNewDecWithPrec(10, 2), func(f *fixture) string { return accountOf(f.validators[1]) },
+			types.ErrUnauthorized,
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,12 +4,17 @@ import (
 	"context"
 	"errors"
 
-	"cosmossdk.io/collections"
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/query"
-	"github.com/rampart-ics/rampart/x/provider/types"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
+
+	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
 // QueryConsumerGenesis returns the genesis the provider generated at launch.
@@ -144,7 +149,7 @@ func (q queryServer) QueryConsumerChain(goCtx context.Context, req *types.QueryC
 }
 
 // QueryConsumerIdFromClientId returns the consumer a client belongs to.
-func (q queryServer) QueryConsumerIdFromClientId(goCtx context.Context, req *types.QueryConsumerIdFromClientIdRequest) (*types.QueryConsumerIdFromClientIdResponse, error) { //nolint:revive // name fixed by the incumbent's API
+func (q queryServer) QueryConsumerIdFromClientId(goCtx context.Context, req *types.QueryConsumerIdFromClientIdRequest) (*types.QueryConsumerIdFromClientIdResponse, error) {
 	if req == nil || req.ClientId == "" {
 		return nil, status.Error(codes.InvalidArgument, "client id is required")
 	}
@@ -181,5 +186,10 @@ func (q queryServer) QueryConsumerGenesisTime(goCtx context.Context, req *types.
 	if !found {
 		return nil, status.Errorf(codes.NotFound, "client %s has no consensus state at the initial height %s", clientID, initParams.InitialHeight)
 	}
-	return &types.QueryConsumerGenesisTimeResponse{GenesisTime: timeFromUnixNano(cs.GetTimestamp())}, nil
+	// Consumer clients are 07-tendermint clients (see launch.go).
+	tmConsensus, ok := cs.(*ibctm.ConsensusState)
+	if !ok {
+		return nil, status.Errorf(codes.Internal, "client %s has a %T consensus state, not a Tendermint one", clientID, cs)
+	}
+	return &types.QueryConsumerGenesisTimeResponse{GenesisTime: tmConsensus.Timestamp.UTC()}, nil
 }

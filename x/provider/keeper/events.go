@@ -8,9 +8,9 @@ import (
 
 	"cosmossdk.io/math"
 
-	abci "github.com/cometbft/cometbft/abci/types"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	abci "github.com/cometbft/cometbft/abci/types"
 
 	"github.com/rampart-ics/rampart/x/provider/exttypes"
 	"github.com/rampart-ics/rampart/x/provider/types"
@@ -151,7 +151,7 @@ func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // ---- Consumer lifecycle and launch ----
 
-// EventCreateConsumer: MsgCreateConsumer registered a consumer.
+// EventCreateConsumer reports that MsgCreateConsumer registered a consumer.
 type EventCreateConsumer struct {
 	ConsumerID, ChainID, Owner string
 	SpawnTime                  time.Time
@@ -165,7 +165,7 @@ func (e EventCreateConsumer) ToSDKEvent() sdk.Event {
 		AttributeSpawnTime, formatTime(e.SpawnTime))
 }
 
-// EventUpdateConsumer: MsgUpdateConsumer changed a consumer; Phase is its
+// EventUpdateConsumer reports that MsgUpdateConsumer changed a consumer; Phase is its
 // phase afterwards.
 type EventUpdateConsumer struct {
 	ConsumerID string
@@ -178,14 +178,14 @@ func (e EventUpdateConsumer) ToSDKEvent() sdk.Event {
 		AttributeConsumerPhase, e.Phase.String())
 }
 
-// EventRemoveConsumer: the owner asked to stop a launched consumer.
+// EventRemoveConsumer reports that the owner asked to stop a launched consumer.
 type EventRemoveConsumer struct{ ConsumerID string }
 
 func (e EventRemoveConsumer) ToSDKEvent() sdk.Event {
 	return newEvent(EventTypeRemoveConsumer, AttributeConsumerID, e.ConsumerID)
 }
 
-// EventConsumerClientCreated: a consumer launched; the provider created its
+// EventConsumerClientCreated reports that a consumer launched; the provider created its
 // light client of the consumer.
 type EventConsumerClientCreated struct {
 	ConsumerID, ChainID, ClientID, InitialHeight string
@@ -202,7 +202,7 @@ func (e EventConsumerClientCreated) ToSDKEvent() sdk.Event {
 		AttributeUnbondingPeriod, e.UnbondingPeriod.String())
 }
 
-// EventConsumerLaunchFailed: a launch failed; the consumer is REGISTERED
+// EventConsumerLaunchFailed reports that a launch failed; the consumer is REGISTERED
 // again with its spawn time cleared.
 type EventConsumerLaunchFailed struct {
 	ConsumerID string
@@ -216,7 +216,7 @@ func (e EventConsumerLaunchFailed) ToSDKEvent() sdk.Event {
 		AttributeReason, e.Err.Error())
 }
 
-// EventConsumerStopped: a launched consumer stopped (removal, timeout, error
+// EventConsumerStopped reports that a launched consumer stopped (removal, timeout, error
 // acknowledgement, failure to send, or a fault in its per-block work).
 type EventConsumerStopped struct{ ConsumerID, Reason string }
 
@@ -227,7 +227,7 @@ func (e EventConsumerStopped) ToSDKEvent() sdk.Event {
 		AttributeReason, e.Reason)
 }
 
-// EventConsumerDeleted: a stopped consumer's state was deleted.
+// EventConsumerDeleted reports that a stopped consumer's state was deleted.
 type EventConsumerDeleted struct{ ConsumerID string }
 
 func (e EventConsumerDeleted) ToSDKEvent() sdk.Event {
@@ -236,7 +236,7 @@ func (e EventConsumerDeleted) ToSDKEvent() sdk.Event {
 		AttributeConsumerPhase, types.CONSUMER_PHASE_DELETED.String())
 }
 
-// EventChannelEstablished: the CCV channel with a consumer opened.
+// EventChannelEstablished reports that the CCV channel with a consumer opened.
 type EventChannelEstablished struct{ ConsumerID, ChannelID, ConnectionID, ClientID string }
 
 func (e EventChannelEstablished) ToSDKEvent() sdk.Event {
@@ -249,7 +249,7 @@ func (e EventChannelEstablished) ToSDKEvent() sdk.Event {
 
 // ---- CCV packets ----
 
-// EventVSCPacketSent: a validator set change packet left for a consumer.
+// EventVSCPacketSent reports that a validator set change packet left for a consumer.
 type EventVSCPacketSent struct {
 	ConsumerID, ChannelID string
 	ValsetUpdateID        uint64
@@ -264,7 +264,7 @@ func (e EventVSCPacketSent) ToSDKEvent() sdk.Event {
 		AttributeValidatorUpdates, strconv.Itoa(e.Updates))
 }
 
-// EventAcknowledgement: a consumer acknowledged a VSC packet; AckError is
+// EventAcknowledgement reports that a consumer acknowledged a VSC packet; AckError is
 // empty for a success.
 type EventAcknowledgement struct{ ConsumerID, ChannelID, AckError string }
 
@@ -281,7 +281,7 @@ func (e EventAcknowledgement) ToSDKEvent() sdk.Event {
 		AttributeAckError, e.AckError)
 }
 
-// EventTimeout: a VSC packet timed out (the consumer is stopped).
+// EventTimeout reports that a VSC packet timed out (the consumer is stopped).
 type EventTimeout struct{ ConsumerID, ChannelID string }
 
 func (e EventTimeout) ToSDKEvent() sdk.Event {
@@ -292,7 +292,7 @@ func (e EventTimeout) ToSDKEvent() sdk.Event {
 
 // ---- Validators ----
 
-// EventAssignConsumerKey: a validator assigned a consensus key for a consumer.
+// EventAssignConsumerKey reports that a validator assigned a consensus key for a consumer.
 type EventAssignConsumerKey struct{ ConsumerID, ChainID, Validator, ConsumerKey string }
 
 func (e EventAssignConsumerKey) ToSDKEvent() sdk.Event {
@@ -303,7 +303,7 @@ func (e EventAssignConsumerKey) ToSDKEvent() sdk.Event {
 		AttributeConsumerConsensusPubKey, e.ConsumerKey)
 }
 
-// EventOptIn: a validator opted in to a consumer (ConsumerKey is empty when
+// EventOptIn reports that a validator opted in to a consumer (ConsumerKey is empty when
 // it assigned none with the opt-in).
 type EventOptIn struct{ ConsumerID, ChainID, Validator, ConsumerKey string }
 
@@ -315,7 +315,7 @@ func (e EventOptIn) ToSDKEvent() sdk.Event {
 		AttributeConsumerConsensusPubKey, e.ConsumerKey)
 }
 
-// EventOptOut: a validator opted out of a consumer.
+// EventOptOut reports that a validator opted out of a consumer.
 type EventOptOut struct{ ConsumerID, ChainID, Validator, Submitter string }
 
 func (e EventOptOut) ToSDKEvent() sdk.Event {
@@ -326,7 +326,7 @@ func (e EventOptOut) ToSDKEvent() sdk.Event {
 		AttributeSubmitterAddress, e.Submitter)
 }
 
-// EventSetConsumerCommissionRate: a validator set its commission on a consumer.
+// EventSetConsumerCommissionRate reports that a validator set its commission on a consumer.
 type EventSetConsumerCommissionRate struct{ ConsumerID, ChainID, Validator, Rate string }
 
 func (e EventSetConsumerCommissionRate) ToSDKEvent() sdk.Event {
@@ -339,7 +339,7 @@ func (e EventSetConsumerCommissionRate) ToSDKEvent() sdk.Event {
 
 // ---- Slashing and evidence ----
 
-// EventExecuteConsumerChainSlash: a downtime slash packet was carried out.
+// EventExecuteConsumerChainSlash reports that a downtime slash packet was carried out.
 // ConsumerAddr is the validator's address on the consumer.
 type EventExecuteConsumerChainSlash struct {
 	ConsumerID, ProviderAddr, ConsumerAddr, Infraction string
@@ -357,7 +357,7 @@ func (e EventExecuteConsumerChainSlash) ToSDKEvent() sdk.Event {
 		AttributeValidatorConsAddr, e.ConsumerAddr)
 }
 
-// EventSlashPacketBounced: the slash meter was empty; the consumer sends the
+// EventSlashPacketBounced reports that the slash meter was empty; the consumer sends the
 // packet again after its retry delay.
 type EventSlashPacketBounced struct{ ConsumerID, ConsumerAddr, Meter string }
 
@@ -368,7 +368,7 @@ func (e EventSlashPacketBounced) ToSDKEvent() sdk.Event {
 		AttributeSlashMeter, e.Meter)
 }
 
-// EventSlashPacketIgnored: a slash packet that needs no punishment (the
+// EventSlashPacketIgnored reports a slash packet that needs no punishment (the
 // validator is not in the consumer's set, already jailed, tombstoned or
 // unbonded), or a double-sign request, which is punished only on evidence.
 type EventSlashPacketIgnored struct{ ConsumerID, ConsumerAddr, Infraction, Reason string }
@@ -381,7 +381,7 @@ func (e EventSlashPacketIgnored) ToSDKEvent() sdk.Event {
 		AttributeReason, e.Reason)
 }
 
-// EventInfractionParamsQueued: a launched consumer's new infraction
+// EventInfractionParamsQueued reports that a launched consumer's new infraction
 // parameters wait for ApplyTime; Cancelled means the queued change was
 // dropped because the update restored the current values.
 type EventInfractionParamsQueued struct {
@@ -397,14 +397,14 @@ func (e EventInfractionParamsQueued) ToSDKEvent() sdk.Event {
 		AttributeQueueCancelled, strconv.FormatBool(e.Cancelled))
 }
 
-// EventInfractionParamsApplied: queued infraction parameters took effect.
+// EventInfractionParamsApplied reports that queued infraction parameters took effect.
 type EventInfractionParamsApplied struct{ ConsumerID string }
 
 func (e EventInfractionParamsApplied) ToSDKEvent() sdk.Event {
 	return newEvent(EventTypeInfractionParamsApplied, AttributeConsumerID, e.ConsumerID)
 }
 
-// EventSubmitConsumerDoubleVoting: double-vote evidence was verified and
+// EventSubmitConsumerDoubleVoting reports that double-vote evidence was verified and
 // punished; the punishment itself is reported by EventPunishment.
 type EventSubmitConsumerDoubleVoting struct {
 	ConsumerID, ChainID, Submitter string
@@ -423,7 +423,7 @@ func (e EventSubmitConsumerDoubleVoting) ToSDKEvent() sdk.Event {
 		AttributeProviderAddress, e.ProviderAddr)
 }
 
-// EventSubmitConsumerMisbehaviour: light-client attack evidence was verified;
+// EventSubmitConsumerMisbehaviour reports that light-client attack evidence was verified;
 // Punished lists the provider addresses it punished.
 type EventSubmitConsumerMisbehaviour struct {
 	ConsumerID, ChainID, Submitter string
@@ -442,7 +442,7 @@ func (e EventSubmitConsumerMisbehaviour) ToSDKEvent() sdk.Event {
 		AttributePunishedProviderAddrs, strings.Join(e.Punished, ","))
 }
 
-// EventPunishment: a punishment was carried out for a consumer, whatever
+// EventPunishment reports that a punishment was carried out for a consumer, whatever
 // reported it (slash packet or evidence); it mirrors the punishments ledger.
 type EventPunishment struct{ Record exttypes.Punishment }
 
@@ -465,7 +465,7 @@ func (e EventPunishment) ToSDKEvent() sdk.Event {
 
 // ---- Rewards ----
 
-// EventChangeRewardDenoms: governance changed the global reward denom allowlist.
+// EventChangeRewardDenoms reports that governance changed the global reward denom allowlist.
 type EventChangeRewardDenoms struct{ Added, Removed []string }
 
 func (e EventChangeRewardDenoms) ToSDKEvent() sdk.Event {
@@ -474,7 +474,7 @@ func (e EventChangeRewardDenoms) ToSDKEvent() sdk.Event {
 		AttributeRemoveConsumerRewardDenom, strings.Join(e.Removed, ","))
 }
 
-// EventRewardsReceived: a reward transfer from a consumer was booked to it;
+// EventRewardsReceived reports that a reward transfer from a consumer was booked to it;
 // Attribution says how the consumer was found (memo or channel).
 type EventRewardsReceived struct {
 	ConsumerID, Denom        string
@@ -491,7 +491,7 @@ func (e EventRewardsReceived) ToSDKEvent() sdk.Event {
 		AttributeDestinationChannel, e.DestChannel)
 }
 
-// EventRewardsUnattributed: a transfer arrived that could not be booked to
+// EventRewardsUnattributed reports that a transfer arrived that could not be booked to
 // a consumer; it stays with its receiver as a plain transfer.
 type EventRewardsUnattributed struct{ Denom, Amount, DestChannel, Reason string }
 
@@ -503,7 +503,7 @@ func (e EventRewardsUnattributed) ToSDKEvent() sdk.Event {
 		AttributeReason, e.Reason)
 }
 
-// EventDistributedRewards: one block's allocation of a consumer's rewards
+// EventDistributedRewards reports one block's allocation of a consumer's rewards
 // in one denom; Pending stays in the consumer's pool for later blocks.
 type EventDistributedRewards struct {
 	ConsumerID, Denom         string
@@ -521,7 +521,7 @@ func (e EventDistributedRewards) ToSDKEvent() sdk.Event {
 		AttributePendingAmount, e.Pending.String())
 }
 
-// EventRewardsAllocationFailed: allocating a consumer's rewards failed; they
+// EventRewardsAllocationFailed reports that allocating a consumer's rewards failed; they
 // stay in its pool and are retried next block.
 type EventRewardsAllocationFailed struct {
 	ConsumerID, Denom string

@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
-
 	"cosmossdk.io/math"
 
 	"github.com/rampart-ics/rampart/x/provider/exttypes"

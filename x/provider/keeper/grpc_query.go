@@ -3,13 +3,13 @@ package keeper
 import (
 	"context"
 
-	"github.com/rampart-ics/rampart/x/provider/exttypes"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
+	"github.com/rampart-ics/rampart/x/provider/exttypes"
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 

@@ -71,8 +71,10 @@ func TestGenesisValidateKeyAssignments(t *testing.T) {
 		{"complete", func(gs *types.GenesisState) {
 			gs.ValidatorConsumerPubkeys = []types.ValidatorConsumerPubKey{{ChainId: "0", ProviderAddr: provider, ConsumerKey: &key}}
 			gs.ValidatorsByConsumerAddr = []types.ValidatorByConsumerAddr{{ChainId: "0", ConsumerAddr: addr, ProviderAddr: provider}}
-			gs.ConsumerAddrsToPruneV2 = []types.ConsumerAddrsToPruneV2{{ChainId: "0", PruneTs: genesisTime,
-				ConsumerAddrs: &types.AddressList{Addresses: [][]byte{addr}}}}
+			gs.ConsumerAddrsToPruneV2 = []types.ConsumerAddrsToPruneV2{{
+				ChainId: "0", PruneTs: genesisTime,
+				ConsumerAddrs: &types.AddressList{Addresses: [][]byte{addr}},
+			}}
 		}, true},
 		{"assignment without key", func(gs *types.GenesisState) {
 			gs.ValidatorConsumerPubkeys = []types.ValidatorConsumerPubKey{{ChainId: "0", ProviderAddr: provider}}
@@ -87,8 +89,10 @@ func TestGenesisValidateKeyAssignments(t *testing.T) {
 			gs.ConsumerAddrsToPruneV2 = []types.ConsumerAddrsToPruneV2{{ChainId: "0", PruneTs: genesisTime}}
 		}, false},
 		{"commission rate above one", func(gs *types.GenesisState) {
-			gs.ConsumerStates = []types.ConsumerState{{ChainId: "0", Phase: types.CONSUMER_PHASE_REGISTERED,
-				CommissionRates: []types.ConsumerCommissionRate{{ProviderConsAddr: provider, Rate: math.LegacyNewDec(2)}}}}
+			gs.ConsumerStates = []types.ConsumerState{{
+				ChainId: "0", Phase: types.CONSUMER_PHASE_REGISTERED,
+				CommissionRates: []types.ConsumerCommissionRate{{ProviderConsAddr: provider, Rate: math.LegacyNewDec(2)}},
+			}}
 		}, false},
 		{"opted-in validator without address", func(gs *types.GenesisState) {
 			gs.ConsumerStates = []types.ConsumerState{{ChainId: "0", Phase: types.CONSUMER_PHASE_REGISTERED, OptedInValidators: [][]byte{nil}}}

@@ -63,7 +63,7 @@ func TestAssignConsumerKeyRules(t *testing.T) {
 		{"deprecated chain id set", func(s keyScene) *types.MsgAssignConsumerKey {
 			_, js := consumerKey(s.f, "fresh")
 			msg := assignMsg(s.f.validators[2], s.launched, js)
-			msg.ChainId = "consumer-1"
+			msg.ChainId = "consumer-1" //nolint:staticcheck // the deprecated field must be rejected when set
 			return msg
 		}, types.ErrInvalidDeprecatedField},
 		{"signer is not the validator's account", func(s keyScene) *types.MsgAssignConsumerKey {
@@ -74,8 +74,10 @@ func TestAssignConsumerKeyRules(t *testing.T) {
 		}, types.ErrUnauthorized},
 		{"unknown validator", func(s keyScene) *types.MsgAssignConsumerKey {
 			_, js := consumerKey(s.f, "fresh")
-			return &types.MsgAssignConsumerKey{ProviderAddr: stranger.String(), ConsumerKey: js,
-				Signer: sdk.AccAddress(stranger).String(), ConsumerId: s.launched}
+			return &types.MsgAssignConsumerKey{
+				ProviderAddr: stranger.String(), ConsumerKey: js,
+				Signer: sdk.AccAddress(stranger).String(), ConsumerId: s.launched,
+			}
 		}, types.ErrNoValidatorProviderAddress},
 		{"unknown consumer", func(s keyScene) *types.MsgAssignConsumerKey {
 			_, js := consumerKey(s.f, "fresh")

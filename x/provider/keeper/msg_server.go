@@ -3,11 +3,11 @@ package keeper
 import (
 	"context"
 
-	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
-
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 

@@ -7,11 +7,11 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/mock/gomock"
 
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
 	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
 	conntypes "github.com/cosmos/ibc-go/v11/modules/core/03-connection/types"
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
-
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	ccv "github.com/rampart-ics/rampart/x/ccv/types"
 	"github.com/rampart-ics/rampart/x/provider/types"

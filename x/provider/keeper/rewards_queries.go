@@ -49,8 +49,10 @@ func (q extQueryServer) consumerDenomRewards(ctx sdk.Context, consumerID string)
 		if e, ok := byDenom[denom]; ok {
 			return e
 		}
-		e := &exttypes.ConsumerDenomRewards{Denom: denom, Lifetime: exttypes.ZeroConsumerRewardAmounts(),
-			Recent: exttypes.ZeroConsumerRewardAmounts(), Pending: math.LegacyZeroDec()}
+		e := &exttypes.ConsumerDenomRewards{
+			Denom: denom, Lifetime: exttypes.ZeroConsumerRewardAmounts(),
+			Recent: exttypes.ZeroConsumerRewardAmounts(), Pending: math.LegacyZeroDec(),
+		}
 		byDenom[denom] = e
 		return e
 	}
@@ -105,8 +107,10 @@ func (q extQueryServer) ValidatorRewards(goCtx context.Context, req *exttypes.Qu
 		if e, ok := byKey[cd]; ok {
 			return e
 		}
-		e := &exttypes.ValidatorConsumerRewards{ConsumerId: cd.consumerID, Denom: cd.denom,
-			Lifetime: exttypes.ZeroValidatorRewardAmounts(), Recent: exttypes.ZeroValidatorRewardAmounts()}
+		e := &exttypes.ValidatorConsumerRewards{
+			ConsumerId: cd.consumerID, Denom: cd.denom,
+			Lifetime: exttypes.ZeroValidatorRewardAmounts(), Recent: exttypes.ZeroValidatorRewardAmounts(),
+		}
 		byKey[cd] = e
 		return e
 	}

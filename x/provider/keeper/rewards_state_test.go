@@ -135,8 +135,10 @@ func TestRewardsGenesisValidate(t *testing.T) {
 			gs.RewardsHistory.ValidatorBuckets = []exttypes.ValidatorRewardsEntry{{ConsumerId: "0", Denom: "stake"}}
 		}},
 		{"negative allocation", func(gs *types.GenesisState) {
-			gs.ConsumerStates = []types.ConsumerState{{ChainId: "0", Phase: types.CONSUMER_PHASE_REGISTERED,
-				RewardsAllocation: &types.ConsumerRewardsAllocation{Rewards: sdk.DecCoins{{Denom: "stake", Amount: math.LegacyNewDec(-1)}}}}}
+			gs.ConsumerStates = []types.ConsumerState{{
+				ChainId: "0", Phase: types.CONSUMER_PHASE_REGISTERED,
+				RewardsAllocation: &types.ConsumerRewardsAllocation{Rewards: sdk.DecCoins{{Denom: "stake", Amount: math.LegacyNewDec(-1)}}},
+			}}
 		}},
 	}
 	for _, tc := range tests {

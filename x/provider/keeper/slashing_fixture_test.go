@@ -109,8 +109,10 @@ func downtime(addr sdk.ConsAddress, power int64, vscID uint64) ccv.SlashPacketDa
 // core IBC does: in a cached context, written only on a successful ack.
 func (f *fixture) recvSlash(data ccv.SlashPacketData) channeltypes.Acknowledgement {
 	f.t.Helper()
-	packet := channeltypes.Packet{DestinationPort: ccv.ProviderPortID, DestinationChannel: consumerChannel,
-		Data: ccv.NewSlashPacket(&data).GetBytes()}
+	packet := channeltypes.Packet{
+		DestinationPort: ccv.ProviderPortID, DestinationChannel: consumerChannel,
+		Data: ccv.NewSlashPacket(&data).GetBytes(),
+	}
 	cacheCtx, write := f.ctx.CacheContext()
 	var ack channeltypes.Acknowledgement
 	require.NotPanics(f.t, func() {

@@ -9,7 +9,6 @@ import (
 
 	"cosmossdk.io/math"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
@@ -43,12 +42,14 @@ type fuzzFixture struct {
 }
 
 func newFuzzFixture(f *testing.F) *fuzzFixture {
+	f.Helper()
 	tb := &fuzzTB{TB: f}
 	fx, _, p := launchedConsumer(tb, 30, 20, 10)
 	return &fuzzFixture{fixture: fx, tb: tb, p: p}
 }
 
 func (fx *fuzzFixture) isolate(t *testing.T) (restore func()) {
+	t.Helper()
 	ctx := fx.ctx
 	fx.ctx, _ = ctx.CacheContext()
 	fx.tb.cur = t
@@ -167,9 +168,11 @@ func BenchmarkOnRecvSlashPacket(b *testing.B) {
 			fx, _, _ := launchedConsumer(b, 30, 20, 10)
 			bc.setup(fx)
 			val := fx.validators[0]
-			data := downtime(sdk.ConsAddress(val.consAddr), val.power, 0)
-			packet := channeltypes.Packet{DestinationPort: ccv.ProviderPortID, DestinationChannel: consumerChannel,
-				Data: ccv.NewSlashPacket(&data).GetBytes()}
+			data := downtime(val.consAddr, val.power, 0)
+			packet := channeltypes.Packet{
+				DestinationPort: ccv.ProviderPortID, DestinationChannel: consumerChannel,
+				Data: ccv.NewSlashPacket(&data).GetBytes(),
+			}
 			b.ResetTimer()
 			for b.Loop() {
 				cacheCtx, write := fx.ctx.CacheContext()

@@ -129,8 +129,10 @@ func TestPunishmentsQueryFilters(t *testing.T) {
 		f.slashing.EXPECT().JailUntil(gomock.Any(), v.consAddr, gomock.Any()).Return(nil).AnyTimes()
 	}
 	punish := func(consumerID string, v *testValidator) {
-		_, err := f.k.Punish(f.ctx, keeper.Infraction{ConsumerID: consumerID, ProviderAddr: v.consAddr, ConsumerAddr: v.consAddr,
-			Kind: exttypes.INFRACTION_KIND_DOWNTIME, Power: v.power, Params: params})
+		_, err := f.k.Punish(f.ctx, keeper.Infraction{
+			ConsumerID: consumerID, ProviderAddr: v.consAddr, ConsumerAddr: v.consAddr,
+			Kind: exttypes.INFRACTION_KIND_DOWNTIME, Power: v.power, Params: params,
+		})
 		require.NoError(t, err)
 	}
 	punish("0", a)

@@ -3,12 +3,13 @@ package keeper
 import (
 	"context"
 
-	"github.com/cosmos/cosmos-sdk/types/query"
-	"github.com/rampart-ics/rampart/x/provider/exttypes"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/rampart-ics/rampart/x/provider/exttypes"
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 

@@ -1,11 +1,10 @@
 package types
 
 import (
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
-
-	"encoding/hex"
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"

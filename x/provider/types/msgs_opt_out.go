@@ -19,8 +19,8 @@ var (
 // addresses' form and that the signer is the validator's account are
 // checked by the msg server, which has the address codecs.
 func (msg MsgOptOut) ValidateBasic() error {
-	if msg.ChainId != "" { //nolint:staticcheck // deprecated, must stay empty
-		return errorsmod.Wrapf(ErrInvalidDeprecatedField, "chain_id must be empty (use consumer_id), got %q", msg.ChainId) //nolint:staticcheck // see above
+	if msg.ChainId != "" {
+		return errorsmod.Wrapf(ErrInvalidDeprecatedField, "chain_id must be empty (use consumer_id), got %q", msg.ChainId)
 	}
 	if err := ccv.ValidateConsumerID(msg.ConsumerId); err != nil {
 		return errorsmod.Wrap(ErrInvalidConsumerID, err.Error())
