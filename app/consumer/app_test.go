@@ -15,11 +15,11 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	abci "github.com/cometbft/cometbft/abci/types"
-	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
-
 	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
 	ibctesting "github.com/cosmos/ibc-go/v11/testing"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 
 	consumerapp "github.com/rampart-ics/rampart/app/consumer"
 	consumertestutil "github.com/rampart-ics/rampart/x/consumer/testutil"

@@ -39,8 +39,10 @@ func (app *ConsumerApp) initModules() {
 	app.SetModuleManager(nil, base.ModuleOrder{
 		// x/slashing and x/evidence queue slash requests in BeginBlock; the
 		// consumer sends them in EndBlock of the same block.
-		BeginBlockers: []string{ibcexported.ModuleName, consumertypes.ModuleName,
-			slashingtypes.ModuleName, evidencetypes.ModuleName},
+		BeginBlockers: []string{
+			ibcexported.ModuleName, consumertypes.ModuleName,
+			slashingtypes.ModuleName, evidencetypes.ModuleName,
+		},
 		EndBlockers: []string{banktypes.ModuleName, consumertypes.ModuleName},
 		// The consumer module after IBC: at genesis it creates the provider's
 		// light client (or opens the CCV channel on an existing connection).

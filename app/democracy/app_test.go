@@ -21,10 +21,10 @@ import (
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	ibctesting "github.com/cosmos/ibc-go/v11/testing"
+
 	abci "github.com/cometbft/cometbft/abci/types"
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
-
-	ibctesting "github.com/cosmos/ibc-go/v11/testing"
 
 	democracyapp "github.com/rampart-ics/rampart/app/democracy"
 	"github.com/rampart-ics/rampart/testutil/ccvtesting"
@@ -64,8 +64,10 @@ func startChain(t *testing.T) (*chain, *abci.ResponseInitChain) {
 	var balances []banktypes.Balance
 	for _, addr := range []sdk.AccAddress{holder, repA, repB} {
 		accounts = append(accounts, authtypes.NewBaseAccountWithAddress(addr))
-		balances = append(balances, banktypes.Balance{Address: addr.String(),
-			Coins: sdk.NewCoins(sdk.NewInt64Coin(sdk.DefaultBondDenom, 100_000_000), sdk.NewInt64Coin("ufee", 1_000_000))})
+		balances = append(balances, banktypes.Balance{
+			Address: addr.String(),
+			Coins:   sdk.NewCoins(sdk.NewInt64Coin(sdk.DefaultBondDenom, 100_000_000), sdk.NewInt64Coin("ufee", 1_000_000)),
+		})
 	}
 	genesis[authtypes.ModuleName] = cdc.MustMarshalJSON(authtypes.NewGenesisState(authtypes.DefaultParams(), accounts))
 	genesis[banktypes.ModuleName] = cdc.MustMarshalJSON(banktypes.NewGenesisState(banktypes.DefaultParams(), balances, nil, nil, nil))
@@ -102,6 +104,7 @@ func (c *chain) nextBlock() []abci.ValidatorUpdate {
 
 // ctx is a context on the committed state, whose writes the next block sees.
 func (c *chain) ctx() sdk.Context {
+	//nolint:staticcheck // writes must land in the committed store directly, which only this context does
 	return c.app.NewUncachedContext(false, cmtproto.Header{ChainID: chainID, Height: c.height, Time: genesisTime})
 }
 

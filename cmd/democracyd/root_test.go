@@ -12,12 +12,21 @@ import (
 func TestRootCommands(t *testing.T) {
 	root := NewRootCmd()
 	for _, path := range [][]string{
-		{"init"}, {"start"}, {"keys", "add"}, {"export"},
-		{"genesis", "add-genesis-account"}, {"genesis", "validate"},
-		{"query", "ccvconsumer", "provider-info"}, {"tx", "bank", "send"},
-		{"tx", "staking", "create-validator"}, {"tx", "staking", "delegate"},
-		{"tx", "distribution", "withdraw-rewards"}, {"query", "distribution", "community-pool"},
-		{"tx", "gov", "submit-proposal"}, {"tx", "gov", "vote"}, {"query", "mint", "inflation"},
+		{"init"},
+		{"start"},
+		{"keys", "add"},
+		{"export"},
+		{"genesis", "add-genesis-account"},
+		{"genesis", "validate"},
+		{"query", "ccvconsumer", "provider-info"},
+		{"tx", "bank", "send"},
+		{"tx", "staking", "create-validator"},
+		{"tx", "staking", "delegate"},
+		{"tx", "distribution", "withdraw-rewards"},
+		{"query", "distribution", "community-pool"},
+		{"tx", "gov", "submit-proposal"},
+		{"tx", "gov", "vote"},
+		{"query", "mint", "inflation"},
 	} {
 		cmd, _, err := root.Find(path)
 		require.NoError(t, err, path)

@@ -5,9 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
-
 	dbm "github.com/cosmos/cosmos-db"
+	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/log/v2"
 	sdkmath "cosmossdk.io/math"
@@ -237,8 +236,10 @@ func TestDemocracyGenesisRoundTrip(t *testing.T) {
 		t.Run(module, func(t *testing.T) {
 			fresh := democracyapp.NewDemocracyApp(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.EmptyAppOptions{},
 				baseapp.SetChainID(democracy.Chain.ChainID))
-			roundTrip(t, ccvtesting.DemocracyApp(democracy.Chain), freshApp{fresh.InitChain,
-				exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, democracy.Chain.ChainID)},
+			roundTrip(t, ccvtesting.DemocracyApp(democracy.Chain), freshApp{
+				fresh.InitChain,
+				exportModule(t, fresh.ModuleManager, fresh.AppCodec(), fresh.NewContextLegacy, democracy.Chain.ChainID),
+			},
 				democracy.Chain, module, mustContain)
 		})
 	}

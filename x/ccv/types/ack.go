@@ -37,9 +37,9 @@ func NewErrorAck(err error) channeltypes.Acknowledgement {
 type SlashAckResult int
 
 const (
-	// SlashAckHandled: pop the packet and carry on.
+	// SlashAckHandled means: pop the packet and carry on.
 	SlashAckHandled SlashAckResult = iota + 1
-	// SlashAckBounced: keep the packet and retry later.
+	// SlashAckBounced means: keep the packet and retry later.
 	SlashAckBounced
 )
 

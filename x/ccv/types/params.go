@@ -34,7 +34,7 @@ func DefaultConsumerParams() ConsumerParams {
 		ConsumerRedistributionFraction:    DefaultConsumerRedistributionFraction,
 		HistoricalEntries:                 DefaultHistoricalEntries,
 		UnbondingPeriod:                   DefaultConsumerUnbondingPeriod,
-		SoftOptOutThreshold:               softOptOutThreshold, //nolint:staticcheck // deprecated but on the wire
+		SoftOptOutThreshold:               softOptOutThreshold,
 		RewardDenoms:                      []string{},
 		ProviderRewardDenoms:              []string{},
 		RetryDelayPeriod:                  DefaultRetryDelayPeriod,

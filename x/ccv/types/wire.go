@@ -3,9 +3,9 @@ package types
 import (
 	"fmt"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/cosmos/gogoproto/proto"
+
+	errorsmod "cosmossdk.io/errors"
 
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 

@@ -109,10 +109,16 @@ func NewKeeper(
 	authority string,
 ) *Keeper {
 	mustBeWired([]dependency{
-		{"codec", cdc}, {"store service", storeService}, {"consensus address codec", consensusAddrCodec},
-		{"client keeper", clientKeeper}, {"connection keeper", connectionKeeper},
-		{"channel keeper", channelKeeper}, {"channel open initiator", channelOpenInitiator},
-		{"bank keeper", bankKeeper}, {"account keeper", accountKeeper}, {"transfer keeper", transferKeeper},
+		{"codec", cdc},
+		{"store service", storeService},
+		{"consensus address codec", consensusAddrCodec},
+		{"client keeper", clientKeeper},
+		{"connection keeper", connectionKeeper},
+		{"channel keeper", channelKeeper},
+		{"channel open initiator", channelOpenInitiator},
+		{"bank keeper", bankKeeper},
+		{"account keeper", accountKeeper},
+		{"transfer keeper", transferKeeper},
 	}, authority)
 
 	sb := collections.NewSchemaBuilder(storeService)

@@ -9,7 +9,6 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
@@ -107,7 +106,7 @@ func flagged(t *testing.T, f *testutil.Fixture, seed byte) bool {
 // a VSC packet's slash_acks.
 func providerSlashAck(t *testing.T, seed byte) string {
 	t.Helper()
-	s, err := bech32.ConvertAndEncode("cosmosvalcons", sdk.ConsAddress(testutil.ConsAddress(seed)))
+	s, err := bech32.ConvertAndEncode("cosmosvalcons", testutil.ConsAddress(seed))
 	require.NoError(t, err)
 	return s
 }

@@ -157,8 +157,12 @@ func TestImportCompactsValsetUpdateIDs(t *testing.T) {
 	gs, err := src.Keeper.ExportGenesis(src.Ctx)
 	require.NoError(t, err)
 	gs.HeightToValsetUpdateId = []types.HeightToValsetUpdateID{
-		{Height: 15, ValsetUpdateId: 4}, {Height: 10, ValsetUpdateId: 0}, {Height: 11, ValsetUpdateId: 0},
-		{Height: 12, ValsetUpdateId: 3}, {Height: 13, ValsetUpdateId: 3}, {Height: 14, ValsetUpdateId: 3},
+		{Height: 15, ValsetUpdateId: 4},
+		{Height: 10, ValsetUpdateId: 0},
+		{Height: 11, ValsetUpdateId: 0},
+		{Height: 12, ValsetUpdateId: 3},
+		{Height: 13, ValsetUpdateId: 3},
+		{Height: 14, ValsetUpdateId: 3},
 	}
 	dst := testutil.NewFixture(t)
 	_, err = dst.Keeper.InitGenesis(dst.Ctx, gs)

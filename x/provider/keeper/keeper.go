@@ -22,6 +22,10 @@ import (
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
+// timeKey encodes times in store keys as the incumbent does (the SDK keeps
+// it only for such compatibility); the time queues must keep its byte layout.
+var timeKey = sdk.TimeKey //nolint:staticcheck // the incumbent's key layout, see above
+
 // Keeper holds the provider's state and its view of the other modules.
 type Keeper struct {
 	cdc       codec.BinaryCodec
@@ -160,7 +164,7 @@ func NewKeeper(
 		panic(fmt.Errorf("invalid provider authority %q: %w", authority, err))
 	}
 	sb := collections.NewSchemaBuilder(storeService)
-	timeValue := collcodec.KeyToValueCodec(sdk.TimeKey)
+	timeValue := collcodec.KeyToValueCodec(timeKey)
 	k := &Keeper{
 		cdc:              cdc,
 		authority:        authority,
@@ -202,9 +206,9 @@ func NewKeeper(
 		ChannelIDToConsumerID: collections.NewMap(sb, types.ChannelIDToConsumerIDKey, types.ChannelIDToConsumerIDName, collections.StringKey, collections.StringValue),
 
 		SpawnTimeQueue: collections.NewKeySet(sb, types.SpawnTimeQueueKey, types.SpawnTimeQueueName,
-			collections.PairKeyCodec(sdk.TimeKey, collections.StringKey)),
+			collections.PairKeyCodec(timeKey, collections.StringKey)),
 		RemovalTimeQueue: collections.NewKeySet(sb, types.RemovalTimeQueueKey, types.RemovalTimeQueueName,
-			collections.PairKeyCodec(sdk.TimeKey, collections.StringKey)),
+			collections.PairKeyCodec(timeKey, collections.StringKey)),
 
 		ValsetUpdateIDToHeight: collections.NewMap(sb, types.ValsetUpdateIDToHeightKey, types.ValsetUpdateIDToHeightName,
 			collections.Uint64Key, collections.Uint64Value),
@@ -217,7 +221,7 @@ func NewKeeper(
 		QueuedInfractionParams: collections.NewMap(sb, types.QueuedInfractionParamsKey, types.QueuedInfractionParamsName,
 			collections.StringKey, codec.CollValue[types.QueuedInfractionParameters](cdc)),
 		InfractionParamsQueue: collections.NewKeySet(sb, types.InfractionParamsQueueKey, types.InfractionParamsQueueName,
-			collections.PairKeyCodec(sdk.TimeKey, collections.StringKey)),
+			collections.PairKeyCodec(timeKey, collections.StringKey)),
 		HandledEvidence: collections.NewKeySet(sb, types.HandledEvidenceKey, types.HandledEvidenceName,
 			collections.PairKeyCodec(collections.StringKey, collections.BytesKey)),
 		Punishments: collections.NewMap(sb, types.PunishmentsKey, types.PunishmentsName,
@@ -232,7 +236,7 @@ func NewKeeper(
 		ValidatorsByConsumerAddr: collections.NewMap(sb, types.ValidatorsByConsumerAddrKey, types.ValidatorsByConsumerAddrName,
 			collections.PairKeyCodec(collections.StringKey, collections.BytesKey), collections.BytesValue),
 		ConsumerAddrsToPrune: collections.NewKeySet(sb, types.ConsumerAddrsToPruneKey, types.ConsumerAddrsToPruneName,
-			collections.TripleKeyCodec(collections.StringKey, sdk.TimeKey, collections.BytesKey)),
+			collections.TripleKeyCodec(collections.StringKey, timeKey, collections.BytesKey)),
 		ConsumerCommissionRate: collections.NewMap(sb, types.ConsumerCommissionRateKey, types.ConsumerCommissionRateName,
 			collections.PairKeyCodec(collections.StringKey, collections.BytesKey), sdk.LegacyDecValue),
 

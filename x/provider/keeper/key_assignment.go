@@ -53,7 +53,7 @@ func (k *Keeper) AssignConsumerKey(ctx sdk.Context, consumerID string, val staki
 			return err
 		}
 	}
-	if err := k.ConsumerKeys.Set(ctx, collections.Join(consumerID, []byte(providerAddr)), key); err != nil {
+	if err := k.ConsumerKeys.Set(ctx, collections.Join(consumerID, providerAddr), key); err != nil {
 		return err
 	}
 	return k.ValidatorsByConsumerAddr.Set(ctx, collections.Join(consumerID, []byte(consumerAddr)), providerAddr)

@@ -5,9 +5,10 @@ import (
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
-	"github.com/rampart-ics/rampart/x/provider/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/rampart-ics/rampart/x/provider/types"
 )
 
 // Opt-in state of partial set security. A validator is opted in to a

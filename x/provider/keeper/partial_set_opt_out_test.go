@@ -62,7 +62,7 @@ func TestOptOutRefusals(t *testing.T) {
 	}{
 		{"the deprecated chain id must be empty", func(f *fixture, id, _, _ string) *types.MsgOptOut {
 			m := optOutMsg(id, f.validators[3])
-			m.ChainId = "consumer-1"
+			m.ChainId = "consumer-1" //nolint:staticcheck // the deprecated field is what this case sends
 			return m
 		}, types.ErrInvalidDeprecatedField},
 		{"the consumer id must be a number", func(f *fixture, _, _, _ string) *types.MsgOptOut {

@@ -70,11 +70,10 @@ func FilterCandidates(candidates []Candidate, rules ShapingRules) []Candidate {
 		if !c.OptedIn && !inTopN {
 			continue
 		}
-		key := string(c.ConsAddr)
-		if rules.Allowlist != nil && !rules.Allowlist[key] {
+		if rules.Allowlist != nil && !rules.Allowlist[string(c.ConsAddr)] {
 			continue
 		}
-		if rules.Denylist[key] {
+		if rules.Denylist[string(c.ConsAddr)] {
 			continue
 		}
 		if rules.MinStake > 0 && (c.Tokens.IsNil() || c.Tokens.LT(math.NewIntFromUint64(rules.MinStake))) {

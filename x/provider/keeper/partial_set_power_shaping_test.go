@@ -126,7 +126,7 @@ func TestPowerShapingProperties(t *testing.T) {
 	checkProperty(t, "every member is opted in or in the top N, has power and enough stake", func(s scenario) bool {
 		for _, c := range keeper.FilterCandidates(s.Candidates, s.Rules) {
 			inTopN := s.Rules.TopN > 0 && c.Power >= s.Rules.MinPowerInTopN
-			if !(c.OptedIn || inTopN) || c.Power <= 0 || c.Tokens.LT(math.NewIntFromUint64(s.Rules.MinStake)) {
+			if (!c.OptedIn && !inTopN) || c.Power <= 0 || c.Tokens.LT(math.NewIntFromUint64(s.Rules.MinStake)) {
 				return false
 			}
 		}

@@ -2,14 +2,13 @@ package keeper
 
 import (
 	"context"
-	"time"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	"github.com/rampart-ics/rampart/x/provider/types"
 )
@@ -92,8 +91,4 @@ func (q queryServer) describeConsumerValidator(ctx sdk.Context, consumerID strin
 	out.ProviderTokens = val.Tokens
 	out.ProviderPower = providerPower
 	return out, nil
-}
-
-func timeFromUnixNano(ns uint64) time.Time {
-	return time.Unix(0, int64(ns)).UTC()
 }
