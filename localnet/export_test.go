@@ -19,6 +19,8 @@ func StopProcess(p *Process) error  { return p.stop(5 * time.Second) }
 func SaveNetwork(n *Network) error { return n.save() }
 
 var (
-	ParseVmRSS = parseVmRSS
-	FormatMiB  = formatMiB
+	ParseStatusBytes = parseStatusBytes
+	FormatMiB        = formatMiB
 )
+
+var EpochEnd = epochEnd

@@ -11,15 +11,18 @@ import (
 	"github.com/rampart-ics/rampart/localnet"
 )
 
-func TestParseVmRSS(t *testing.T) {
+func TestParseStatusBytes(t *testing.T) {
 	status := "Name:\tconsumerd\nVmPeak:\t 2000000 kB\nVmRSS:\t  217088 kB\nRssAnon:\t  150000 kB\n"
-	rss, err := localnet.ParseVmRSS([]byte(status))
+	rss, err := localnet.ParseStatusBytes([]byte(status), "VmRSS")
 	require.NoError(t, err)
 	require.Equal(t, int64(217088*1024), rss)
+	anon, err := localnet.ParseStatusBytes([]byte(status), "RssAnon")
+	require.NoError(t, err)
+	require.Equal(t, int64(150000*1024), anon)
 
-	_, err = localnet.ParseVmRSS([]byte("Name:\tkthreadd\nState:\tS (sleeping)\n"))
+	_, err = localnet.ParseStatusBytes([]byte("Name:\tkthreadd\nState:\tS (sleeping)\n"), "VmRSS")
 	require.ErrorContains(t, err, "no VmRSS line")
-	_, err = localnet.ParseVmRSS([]byte("VmRSS:\t12 MB\n"))
+	_, err = localnet.ParseStatusBytes([]byte("VmRSS:\t12 MB\n"), "VmRSS")
 	require.ErrorContains(t, err, "unexpected VmRSS line")
 }
 
@@ -45,6 +48,10 @@ func TestProcessRSS(t *testing.T) {
 	rss, err := p.RSS()
 	require.NoError(t, err)
 	require.Positive(t, rss)
+	anon, err := p.RSSAnon()
+	require.NoError(t, err)
+	require.Positive(t, anon)
+	require.LessOrEqual(t, anon, rss)
 
 	require.NoError(t, localnet.StopProcess(p))
 	_, err = p.RSS()

@@ -125,10 +125,15 @@ func NewRootCmd(spec Spec) *cobra.Command {
 		keys.Commands(),
 	)
 
-	autoCliOpts := tempApp.AutoCliOpts()
-	autoCliOpts.ClientCtx = initClientCtx
-	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
-		panic(err)
+	// The query and tx commands autocli generates hold every module's
+	// protobuf descriptors (about 11 MB of heap for the life of the
+	// process); a running node does not need them.
+	if !runsNode(rootCmd, os.Args[1:]) {
+		autoCliOpts := tempApp.AutoCliOpts()
+		autoCliOpts.ClientCtx = initClientCtx
+		if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
+			panic(err)
+		}
 	}
 	if spec.Customize != nil {
 		if err := spec.Customize(rootCmd); err != nil {
@@ -136,6 +141,13 @@ func NewRootCmd(spec Spec) *cobra.Command {
 		}
 	}
 	return rootCmd
+}
+
+// runsNode reports whether args run the node (`start`) rather than a
+// client command.
+func runsNode(root *cobra.Command, args []string) bool {
+	cmd, _, err := root.Find(args)
+	return err == nil && cmd != root && cmd.Name() == "start"
 }
 
 // initAppConfig returns app.toml's template and defaults: the SDK's, with a
