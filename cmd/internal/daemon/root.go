@@ -59,7 +59,8 @@ type Spec struct {
 	ExportApp servertypes.AppExporter
 	// GenesisCmd builds the `genesis` command.
 	GenesisCmd func(txConfig client.TxConfig, basics module.BasicManager, home string) *cobra.Command
-	// Customize, if set, adjusts the finished command tree (after autocli).
+	// Customize, if set, adjusts the finished command tree (after autocli;
+	// not when the command runs the node).
 	Customize func(root *cobra.Command) error
 }
 
@@ -127,13 +128,14 @@ func NewRootCmd(spec Spec) *cobra.Command {
 
 	// The query and tx commands autocli generates hold every module's
 	// protobuf descriptors (about 11 MB of heap for the life of the
-	// process); a running node does not need them.
-	if !runsNode(rootCmd, os.Args[1:]) {
-		autoCliOpts := tempApp.AutoCliOpts()
-		autoCliOpts.ClientCtx = initClientCtx
-		if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
-			panic(err)
-		}
+	// process); a running node needs neither them nor their customizing.
+	if runsNode(rootCmd, os.Args[1:]) {
+		return rootCmd
+	}
+	autoCliOpts := tempApp.AutoCliOpts()
+	autoCliOpts.ClientCtx = initClientCtx
+	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
+		panic(err)
 	}
 	if spec.Customize != nil {
 		if err := spec.Customize(rootCmd); err != nil {
