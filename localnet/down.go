@@ -73,7 +73,8 @@ func (n *Network) PrintEndpoints(w io.Writer) {
 	fmt.Fprintf(w, "  %s localnet status --home %s\n  %s localnet down --home %s [--purge]\n", rampart, n.Home, rampart, n.Home)
 }
 
-// PrintStatus writes each process's state and each chain's height.
+// PrintStatus writes each process's state and memory (RSS) and each
+// chain's height.
 func (n *Network) PrintStatus(ctx context.Context, w io.Writer) {
 	fmt.Fprintf(w, "Network in %s\n", n.Home)
 	for _, c := range n.Chains() {
@@ -83,9 +84,8 @@ func (n *Network) PrintStatus(ctx context.Context, w io.Writer) {
 		}
 		fmt.Fprintln(w)
 		for _, node := range c.Nodes {
-			state := "stopped"
+			state := processState(&node.Process)
 			if node.Process.Alive() {
-				state = fmt.Sprintf("running, pid %d", node.Process.PID)
 				if st, err := node.Status(ctx); err == nil {
 					state += fmt.Sprintf(", height %d", st.Height)
 				} else {
@@ -96,10 +96,6 @@ func (n *Network) PrintStatus(ctx context.Context, w io.Writer) {
 		}
 	}
 	if n.Relayer.Config != "" {
-		state := "stopped"
-		if n.Relayer.Process.Alive() {
-			state = fmt.Sprintf("running, pid %d", n.Relayer.Process.PID)
-		}
-		fmt.Fprintf(w, "relayer %s (log %s)\n", state, n.Relayer.Process.Log)
+		fmt.Fprintf(w, "relayer %s (log %s)\n", processState(&n.Relayer.Process), n.Relayer.Process.Log)
 	}
 }

@@ -17,3 +17,10 @@ func StopProcess(p *Process) error  { return p.stop(5 * time.Second) }
 
 // SaveNetwork writes a network's state file.
 func SaveNetwork(n *Network) error { return n.save() }
+
+var (
+	ParseStatusBytes = parseStatusBytes
+	FormatMiB        = formatMiB
+)
+
+var EpochEnd = epochEnd

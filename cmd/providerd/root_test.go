@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -74,4 +75,18 @@ func TestConfigSetGet(t *testing.T) {
 	require.Equal(t, "tcp://127.0.0.1:36657", run("config", "get", "node"))
 	require.Equal(t, "provider-1", run("config", "get", "chain-id"))
 	require.Contains(t, run("config"), `keyring-backend = "os"`)
+}
+
+// Running the node builds the root command without autocli's client
+// commands (and without customizing them), and start is there.
+func TestRootCommandForStart(t *testing.T) {
+	args := os.Args
+	t.Cleanup(func() { os.Args = args })
+	os.Args = []string{"providerd", "start", "--home", t.TempDir()}
+	root := NewRootCmd()
+	cmd, _, err := root.Find([]string{"start"})
+	require.NoError(t, err)
+	require.Equal(t, "start", cmd.Name())
+	cmd, _, err = root.Find([]string{"query", "provider"})
+	require.True(t, err != nil || cmd.Name() != "provider", "no autocli commands when running the node")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -26,7 +27,7 @@ func localnetCmd() *cobra.Command {
 			"plus the relayer. All state lives in one home directory. See docs/localnet.md.",
 	}
 	cmd.PersistentFlags().String("home", defaultLocalnetHome(), "the network's home directory")
-	cmd.AddCommand(localnetUpCmd(), localnetStatusCmd(), localnetDownCmd(), localnetDemoCmd())
+	cmd.AddCommand(localnetUpCmd(), localnetStatusCmd(), localnetDownCmd(), localnetDemoCmd(), localnetBenchCmd())
 	return cmd
 }
 
@@ -130,5 +131,38 @@ func localnetDemoCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.BinDir, "bin-dir", "", "directory with providerd and consumerd (default: next to rampart, else PATH)")
+	return cmd
+}
+
+func localnetBenchCmd() *cobra.Command {
+	bench := localnet.BenchOptions{}
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "Measure delegation-to-consumer-validator-set latency over many trials (p50, p95)",
+		Long: "On the running network in --home, delegates one unit of power to the last validator --trials times, " +
+			"each after a random pause (so delegations land anywhere in the provider's epoch), and measures from " +
+			"the provider's commit of the delegation until the first consumer's CometBFT RPC shows the new power. " +
+			"Prints each trial, then p50 and p95, split into the wait for the provider's epoch end and the delivery after it.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			out := cmd.OutOrStdout()
+			n, err := localnet.Load(localnetHome(cmd))
+			if err != nil {
+				return err
+			}
+			if len(n.Running()) == 0 {
+				return fmt.Errorf("the network in %s is not running: `rampart localnet up --home %s` first", n.Home, n.Home)
+			}
+			bench.Out = out
+			report, err := n.BenchDelegations(cmd.Context(), bench)
+			if len(report.Trials) > 0 {
+				report.Print(out)
+			}
+			return err
+		},
+	}
+	cmd.Flags().IntVar(&bench.Trials, "trials", 20, "delegations to measure")
+	cmd.Flags().DurationVar(&bench.MaxJitter, "max-pause", 10*time.Second, "longest random pause before a delegation")
+	cmd.Flags().Uint64Var(&bench.Seed, "seed", 0, "seed of the pauses (0: from the clock)")
 	return cmd
 }

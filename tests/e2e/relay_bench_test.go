@@ -20,26 +20,30 @@ import (
 )
 
 // BenchmarkRelayThroughput measures how fast the relayer moves packets
-// between two local chains (one validator each, 1 s blocks): it queues
-// RAMPART_BENCH_PACKETS ICS-20 transfers (default 300) on the provider
-// with the relayer stopped, then times the relayer from start until every
-// packet is received on the consumer and acknowledged back. Batch size is
-// RAMPART_BENCH_BATCH (default 50 messages per transaction).
+// between local chains (one validator each, 1 s blocks): a provider and
+// RAMPART_BENCH_CONSUMERS consumers (default 1). It queues
+// RAMPART_BENCH_PACKETS ICS-20 transfers (default 300) to each consumer on
+// the provider with the relayer stopped, then times the relayer (one
+// process serving every path) from start until every packet is received
+// on its consumer and acknowledged back. Batch size is RAMPART_BENCH_BATCH
+// (default 50 messages per transaction).
 //
 //	go test -run '^$' -bench RelayThroughput -benchtime 1x ./tests/e2e/
+//	RAMPART_BENCH_CONSUMERS=5 go test -run '^$' -bench RelayThroughput -benchtime 1x -timeout 40m ./tests/e2e/
 func BenchmarkRelayThroughput(b *testing.B) {
 	if testing.Short() {
 		b.Skip("e2e: runs real nodes; skipped with -short")
 	}
 	packets := envInt("RAMPART_BENCH_PACKETS", 300)
 	batch := envInt("RAMPART_BENCH_BATCH", relayer.DefaultMaxMsgsPerTx)
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	consumers := envInt("RAMPART_BENCH_CONSUMERS", 1)
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute+time.Duration(consumers)*3*time.Minute)
 	defer cancel()
 
 	home := filepath.Join(b.TempDir(), "net")
 	n, err := localnet.Up(ctx, localnet.Options{
 		Home: home, BinDir: binDir, RampartBin: filepath.Join(binDir, "rampart"),
-		Validators: 1, Consumers: 1, BasePort: 28300, DieWithParent: true,
+		Validators: 1, Consumers: consumers, BasePort: 28300, DieWithParent: true,
 	})
 	if err != nil {
 		b.Fatal(err)
@@ -54,7 +58,9 @@ func BenchmarkRelayThroughput(b *testing.B) {
 		b.Fatal(err)
 	}
 	cfg.MaxMsgsPerTx = batch
-	cfg.Paths[0].Open = []relayer.ChannelConfig{{Port: "transfer", CounterpartyPort: "transfer", Ordering: "UNORDERED", Version: "ics20-1"}}
+	for i := range cfg.Paths {
+		cfg.Paths[i].Open = []relayer.ChannelConfig{{Port: "transfer", CounterpartyPort: "transfer", Ordering: "UNORDERED", Version: "ics20-1"}}
+	}
 	logFile, err := os.Create(filepath.Join(home, "logs", "bench-relayer.log"))
 	if err != nil {
 		b.Fatal(err)
@@ -64,16 +70,23 @@ func BenchmarkRelayThroughput(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	consumer := &n.Consumers[0]
 
-	// Open a transfer channel over the CCV connection.
-	var channelID string
-	err = relayUntil(ctx, r, 3*time.Minute, func() bool {
-		channelID = openTransferChannel(ctx, n, &n.Provider)
-		return channelID != "" && openTransferChannel(ctx, n, consumer) != ""
+	// Open a transfer channel over each CCV connection; channels[i] is the
+	// provider end of consumer i's.
+	channels := make([]string, consumers)
+	err = relayUntil(ctx, r, time.Duration(consumers)*3*time.Minute, func() bool {
+		for i := range channels {
+			if channels[i] == "" {
+				channels[i] = providerTransferChannel(ctx, n, &n.Consumers[i])
+			}
+			if channels[i] == "" {
+				return false
+			}
+		}
+		return true
 	})
 	if err != nil {
-		b.Fatalf("transfer channel: %v", err)
+		b.Fatalf("transfer channels: %v", err)
 	}
 
 	// Queue the packets on the provider, 100 transfers per transaction.
@@ -83,37 +96,47 @@ func BenchmarkRelayThroughput(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	receiver, err := n.KeyAddress(ctx, consumer, localnet.UserKey)
-	if err != nil {
-		b.Fatal(err)
-	}
 	timeout := uint64(time.Now().Add(time.Hour).UnixNano())
-	for sent := 0; sent < packets; {
-		var msgs []sdk.Msg
-		for ; sent < packets && len(msgs) < 100; sent++ {
-			msgs = append(msgs, transfertypes.NewMsgTransfer("transfer", channelID, sdk.NewInt64Coin(localnet.BondDenom, 1),
-				sender.Signer(), receiver, clienttypes.ZeroHeight(), timeout, ""))
-		}
-		if _, err := sender.Send(ctx, msgs...); err != nil {
+	for i, channelID := range channels {
+		receiver, err := n.KeyAddress(ctx, &n.Consumers[i], localnet.UserKey)
+		if err != nil {
 			b.Fatal(err)
 		}
+		for sent := 0; sent < packets; {
+			var msgs []sdk.Msg
+			for ; sent < packets && len(msgs) < 100; sent++ {
+				msgs = append(msgs, transfertypes.NewMsgTransfer("transfer", channelID, sdk.NewInt64Coin(localnet.BondDenom, 1),
+					sender.Signer(), receiver, clienttypes.ZeroHeight(), timeout, ""))
+			}
+			if _, err := sender.Send(ctx, msgs...); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
+	total := packets * consumers
 
 	before := r.Stats()
 	b.ResetTimer()
 	start := time.Now()
-	err = relayUntil(ctx, r, 10*time.Minute, func() bool { return pendingCommitments(ctx, n, channelID) == 0 })
+	err = relayUntil(ctx, r, time.Duration(consumers)*10*time.Minute, func() bool {
+		for _, channelID := range channels {
+			if pendingCommitments(ctx, n, channelID) != 0 {
+				return false
+			}
+		}
+		return true
+	})
 	elapsed := time.Since(start)
 	b.StopTimer()
 	if err != nil {
-		b.Fatalf("relaying %d packets: %v", packets, err)
+		b.Fatalf("relaying %d packets: %v", total, err)
 	}
 	after := r.Stats()
 	txs, msgs := after.Txs-before.Txs, after.Msgs-before.Msgs
-	b.ReportMetric(float64(packets)/elapsed.Seconds(), "packets/s")
+	b.ReportMetric(float64(total)/elapsed.Seconds(), "packets/s")
 	b.ReportMetric(float64(msgs)/float64(max(txs, 1)), "msgs/tx")
-	b.Logf("%d packets received and acknowledged in %.1fs: %.1f packets/s; %d txs, %d msgs (%.1f per tx, batch limit %d); %d recv, %d acks, %d client updates",
-		packets, elapsed.Seconds(), float64(packets)/elapsed.Seconds(), txs, msgs, float64(msgs)/float64(max(txs, 1)), batch,
+	b.Logf("%d consumers: %d packets received and acknowledged in %.1fs: %.1f packets/s; %d txs, %d msgs (%.1f per tx, batch limit %d); %d recv, %d acks, %d client updates",
+		consumers, total, elapsed.Seconds(), float64(total)/elapsed.Seconds(), txs, msgs, float64(msgs)/float64(max(txs, 1)), batch,
 		after.Recvs-before.Recvs, after.Acks-before.Acks, after.ClientUpdates-before.ClientUpdates)
 }
 
@@ -130,24 +153,47 @@ func relayUntil(ctx context.Context, r *relayer.Relayer, timeout time.Duration, 
 	return nil
 }
 
-// openTransferChannel returns c's OPEN channel on port transfer, or "".
-func openTransferChannel(ctx context.Context, n *localnet.Network, c *localnet.Chain) string {
-	var res struct {
-		Channels []struct {
-			PortID    string `json:"port_id"`
-			ChannelID string `json:"channel_id"`
-			State     string `json:"state"`
-		} `json:"channels"`
-	}
-	if err := n.Query(ctx, c, &res, "ibc", "channel", "channels"); err != nil {
-		return ""
-	}
-	for _, ch := range res.Channels {
-		if ch.PortID == "transfer" && ch.State == "STATE_OPEN" {
-			return ch.ChannelID
+// providerTransferChannel returns the provider end of c's transfer
+// channel once both ends are OPEN, or "".
+func providerTransferChannel(ctx context.Context, n *localnet.Network, c *localnet.Chain) string {
+	for _, ch := range transferChannels(ctx, n, c) {
+		if ch.State != "STATE_OPEN" || ch.Counterparty.ChannelID == "" {
+			continue
+		}
+		for _, end := range transferChannels(ctx, n, &n.Provider) {
+			if end.ChannelID == ch.Counterparty.ChannelID && end.State == "STATE_OPEN" {
+				return end.ChannelID
+			}
 		}
 	}
 	return ""
+}
+
+type channelEnd struct {
+	PortID       string `json:"port_id"`
+	ChannelID    string `json:"channel_id"`
+	State        string `json:"state"`
+	Counterparty struct {
+		ChannelID string `json:"channel_id"`
+	} `json:"counterparty"`
+}
+
+// transferChannels lists c's channels on port transfer (none when the
+// query fails).
+func transferChannels(ctx context.Context, n *localnet.Network, c *localnet.Chain) []channelEnd {
+	var res struct {
+		Channels []channelEnd `json:"channels"`
+	}
+	if err := n.Query(ctx, c, &res, "ibc", "channel", "channels"); err != nil {
+		return nil
+	}
+	var out []channelEnd
+	for _, ch := range res.Channels {
+		if ch.PortID == "transfer" {
+			out = append(out, ch)
+		}
+	}
+	return out
 }
 
 // pendingCommitments counts the provider's unacknowledged transfers

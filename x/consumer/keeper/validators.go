@@ -220,11 +220,25 @@ func consensusPubKey(pk cmtprotocrypto.PublicKey) (cryptotypes.PubKey, error) {
 	return nil, errorsmod.Wrapf(types.ErrInvalidValidatorUpdate, "public key has the wrong size %d", size)
 }
 
+// sortUpdates orders updates by power descending, then by the text form of
+// the public key descending. The text forms are computed once per update,
+// not once per comparison: they dominated applying a large VSC packet.
 func sortUpdates(updates []abci.ValidatorUpdate) {
-	sort.SliceStable(updates, func(i, j int) bool {
-		if updates[i].Power != updates[j].Power {
-			return updates[i].Power > updates[j].Power
+	type keyed struct {
+		update abci.ValidatorUpdate
+		key    string
+	}
+	ks := make([]keyed, len(updates))
+	for i, u := range updates {
+		ks[i] = keyed{u, u.PubKey.String()}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if ks[i].update.Power != ks[j].update.Power {
+			return ks[i].update.Power > ks[j].update.Power
 		}
-		return updates[i].PubKey.String() > updates[j].PubKey.String()
+		return ks[i].key > ks[j].key
 	})
+	for i := range ks {
+		updates[i] = ks[i].update
+	}
 }

@@ -41,8 +41,13 @@ func (k *Keeper) AllocateConsumerRewards(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
+	registered, err := k.GetRegisteredRewardDenoms(ctx)
+	if err != nil {
+		return err
+	}
+	vals := newStakingValidators(k)
 	for _, id := range ids {
-		if err := k.allocateConsumer(ctx, id); err != nil {
+		if err := k.allocateConsumer(ctx, id, registered, vals); err != nil {
 			return err
 		}
 	}
@@ -90,12 +95,14 @@ func (k *Keeper) releaseDeletedConsumersRewards(ctx sdk.Context) error {
 	return nil
 }
 
-func (k *Keeper) allocateConsumer(ctx sdk.Context, consumerID string) error {
+// allocateConsumer allocates one consumer's record; registered is the
+// global reward allowlist, read once per block.
+func (k *Keeper) allocateConsumer(ctx sdk.Context, consumerID string, registered []string, vals *stakingValidators) error {
 	alloc, err := getOptional(ctx, k.ConsumerRewardsAllocation, consumerID)
 	if err != nil || alloc.Rewards.IsZero() {
 		return err
 	}
-	allowed, err := k.AllowedRewardDenoms(ctx, consumerID)
+	allowed, err := k.withConsumerRewardDenoms(ctx, consumerID, registered)
 	if err != nil {
 		return err
 	}
@@ -105,7 +112,7 @@ func (k *Keeper) allocateConsumer(ctx sdk.Context, consumerID string) error {
 		}
 		what := fmt.Sprintf("allocating consumer %s rewards in %s", consumerID, denom)
 		err := k.runIsolated(ctx, what, func(ctx sdk.Context) error {
-			return k.allocateConsumerDenom(ctx, consumerID, denom)
+			return k.allocateConsumerDenom(ctx, consumerID, denom, vals)
 		})
 		if err != nil {
 			k.Logger(ctx).Error("consumer rewards kept for the next block", "consumer_id", consumerID, "denom", denom, "error", err)
@@ -129,7 +136,7 @@ type rewardRecipient struct {
 // stays in the record. With no validator in the set at all, everything
 // goes to the community pool; with validators but none eligible yet,
 // everything waits for them.
-func (k *Keeper) allocateConsumerDenom(ctx sdk.Context, consumerID, denom string) error {
+func (k *Keeper) allocateConsumerDenom(ctx sdk.Context, consumerID, denom string, vals *stakingValidators) error {
 	alloc, err := getOptional(ctx, k.ConsumerRewardsAllocation, consumerID)
 	if err != nil {
 		return err
@@ -142,7 +149,7 @@ func (k *Keeper) allocateConsumerDenom(ctx sdk.Context, consumerID, denom string
 	if len(set) == 0 {
 		return k.settleConsumerDenom(ctx, consumerID, denom, alloc, math.ZeroInt(), amount.TruncateInt())
 	}
-	recipients, totalPower, err := k.rewardRecipients(ctx, consumerID, set)
+	recipients, totalPower, err := k.rewardRecipients(ctx, consumerID, set, vals)
 	if err != nil || totalPower == 0 {
 		return err
 	}
@@ -172,12 +179,45 @@ func (k *Keeper) allocateConsumerDenom(ctx sdk.Context, consumerID, denom string
 	return k.settleConsumerDenom(ctx, consumerID, denom, alloc, distributed, amount.Sub(validatorsShare).TruncateInt())
 }
 
+// stakingValidators looks validators up in x/staking by consensus address
+// at most once per block. Allocation only reads x/staking, and the same
+// validators secure most consumers: with 50 consumers of 200 validators
+// this is 200 lookups a block instead of 10,000.
+type stakingValidators struct {
+	k     *Keeper
+	found map[string]stakingLookup
+}
+
+type stakingLookup struct {
+	val stakingtypes.Validator
+	err error
+}
+
+func newStakingValidators(k *Keeper) *stakingValidators {
+	return &stakingValidators{k: k, found: map[string]stakingLookup{}}
+}
+
+// get returns what x/staking answered for the address, asking it the
+// first time.
+func (s *stakingValidators) get(ctx sdk.Context, consAddr []byte) (stakingtypes.Validator, error) {
+	if l, ok := s.found[string(consAddr)]; ok {
+		return l.val, l.err
+	}
+	val, err := s.k.stakingKeeper.GetValidatorByConsAddr(ctx, consAddr)
+	s.found[string(consAddr)] = stakingLookup{val, err}
+	return val, err
+}
+
 // rewardRecipients returns the validators of a consumer's set that have
 // been in it long enough, with their staking record and the sum of their
 // powers. A validator staking no longer knows is left out.
-func (k *Keeper) rewardRecipients(ctx sdk.Context, consumerID string, set []types.ConsensusValidator) ([]rewardRecipient, int64, error) {
+func (k *Keeper) rewardRecipients(ctx sdk.Context, consumerID string, set []types.ConsensusValidator, vals *stakingValidators) ([]rewardRecipient, int64, error) {
 	params := k.mustGetParams(ctx)
 	wait := params.NumberOfEpochsToStartReceivingRewards * params.BlocksPerEpoch
+	rates, err := k.consumerCommissionRates(ctx, consumerID)
+	if err != nil {
+		return nil, 0, err
+	}
 	var (
 		recipients []rewardRecipient
 		total      int64
@@ -186,34 +226,34 @@ func (k *Keeper) rewardRecipients(ctx sdk.Context, consumerID string, set []type
 		if cv.Power <= 0 || ctx.BlockHeight()-cv.JoinHeight < wait {
 			continue
 		}
-		val, err := k.stakingKeeper.GetValidatorByConsAddr(ctx, cv.ProviderConsAddr)
+		val, err := vals.get(ctx, cv.ProviderConsAddr)
 		if err != nil {
 			k.Logger(ctx).Info("consumer validator unknown to staking gets no rewards", "consumer_id", consumerID,
 				"provider_cons_addr", sdk.ConsAddress(cv.ProviderConsAddr).String())
 			continue
 		}
-		rate, err := k.rewardCommissionRate(ctx, consumerID, cv.ProviderConsAddr, val)
-		if err != nil {
-			return nil, 0, err
+		// The validator's commission for this consumer if it set one, else
+		// its provider commission.
+		if rate, ok := rates[string(cv.ProviderConsAddr)]; ok {
+			val.Commission.Rate = rate
 		}
-		val.Commission.Rate = rate
 		recipients = append(recipients, rewardRecipient{val: val, consAddr: cv.ProviderConsAddr, power: cv.Power})
 		total += cv.Power
 	}
 	return recipients, total, nil
 }
 
-// rewardCommissionRate is the validator's commission for this consumer if
-// it set one, else its provider commission.
-func (k *Keeper) rewardCommissionRate(ctx sdk.Context, consumerID string, consAddr []byte, val stakingtypes.Validator) (math.LegacyDec, error) {
-	rate, err := k.ConsumerCommissionRate.Get(ctx, collections.Join(consumerID, consAddr))
-	if err == nil {
-		return rate, nil
-	}
-	if errorsmod.IsOf(err, collections.ErrNotFound) {
-		return val.Commission.Rate, nil
-	}
-	return math.LegacyDec{}, err
+// consumerCommissionRates returns the commissions validators set for a
+// consumer, by provider consensus address: one prefix walk instead of one
+// (mostly missing) read per validator.
+func (k *Keeper) consumerCommissionRates(ctx sdk.Context, consumerID string) (map[string]math.LegacyDec, error) {
+	rates := map[string]math.LegacyDec{}
+	rng := collections.NewPrefixedPairRange[string, []byte](consumerID)
+	err := k.ConsumerCommissionRate.Walk(ctx, rng, func(key collections.Pair[string, []byte], rate math.LegacyDec) (bool, error) {
+		rates[string(key.K2())] = rate
+		return false, nil
+	})
+	return rates, err
 }
 
 // payValidator credits a validator's share in x/distribution, whose

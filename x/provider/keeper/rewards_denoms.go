@@ -52,15 +52,20 @@ func (k *Keeper) GetRegisteredRewardDenoms(ctx sdk.Context) ([]string, error) {
 // AllowedRewardDenoms returns the denoms allocated for a consumer: the
 // global list and the consumer's own, sorted and without duplicates.
 func (k *Keeper) AllowedRewardDenoms(ctx sdk.Context, consumerID string) ([]string, error) {
-	denoms, err := k.GetRegisteredRewardDenoms(ctx)
+	registered, err := k.GetRegisteredRewardDenoms(ctx)
 	if err != nil {
 		return nil, err
 	}
+	return k.withConsumerRewardDenoms(ctx, consumerID, registered)
+}
+
+// withConsumerRewardDenoms is AllowedRewardDenoms given the global list.
+func (k *Keeper) withConsumerRewardDenoms(ctx sdk.Context, consumerID string, registered []string) ([]string, error) {
 	own, err := getOptional(ctx, k.ConsumerRewardDenoms, consumerID)
 	if err != nil {
 		return nil, err
 	}
-	denoms = append(denoms, own.Denoms...)
+	denoms := append(slices.Clone(registered), own.Denoms...)
 	slices.Sort(denoms)
 	return slices.Compact(denoms), nil
 }
