@@ -90,3 +90,20 @@ func TestRootCommandForStart(t *testing.T) {
 	cmd, _, err = root.Find([]string{"query", "provider"})
 	require.True(t, err != nil || cmd.Name() != "provider", "no autocli commands when running the node")
 }
+
+// The reward queries take their subject as an argument, as the other
+// queries do: `consumer-rewards 0`, `validator-rewards <valcons>`.
+func TestRewardQueriesTakeArguments(t *testing.T) {
+	root := NewRootCmd()
+	for path, arg := range map[string]string{
+		"consumer-rewards":  "0",
+		"validator-rewards": "cosmosvalcons1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+	} {
+		cmd, _, err := root.Find([]string{"query", "provider", "rampart", path})
+		require.NoError(t, err, path)
+		require.Equal(t, path, cmd.Name())
+		require.NoError(t, cmd.Args(cmd, []string{arg}), "%s takes one argument", path)
+		require.Error(t, cmd.Args(cmd, []string{arg, "extra"}), "%s takes one argument only", path)
+		require.NotEmpty(t, cmd.Example, path)
+	}
+}

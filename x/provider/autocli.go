@@ -247,6 +247,23 @@ func rampartQueryOptions() *autocliv1.ServiceCommandDescriptor {
 					"or equivocation, with the consumer, both addresses, the slashed tokens and the jail end.",
 				Example: "punishments --consumer-id 0 --provider-address cosmosvalcons1...",
 			},
+			{
+				RpcMethod:      "ConsumerRewards",
+				Use:            "consumer-rewards [consumer-id]",
+				Short:          "What a consumer's rewards did, per denom: received, allocated, pending",
+				Long:           "Lifetime totals and the amounts of the recent window for one consumer's rewards on the provider.",
+				Example:        "consumer-rewards 0",
+				PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "consumer_id"}},
+			},
+			{
+				RpcMethod: "ValidatorRewards",
+				Use:       "validator-rewards [provider-consensus-address]",
+				Short:     "What a validator received for securing each consumer",
+				Long: "Lifetime totals and the amounts of the recent window a validator (by its provider consensus " +
+					"address) received from each consumer; --consumer-id keeps one consumer.",
+				Example:        "validator-rewards cosmosvalcons1... --consumer-id 0",
+				PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "provider_address"}},
+			},
 		},
 	}
 }
