@@ -24,6 +24,10 @@
 //     transfer, and the IBC router, whose stacks are built with ibc-go's
 //     stack builder;
 //   - modules.go: the AppModules of those keepers and the module manager;
+//   - staking.go: for a chain with its own stake (the provider, the
+//     democracy consumer), Staking, the keepers of x/staking, x/mint,
+//     x/distribution and x/gov, with their module accounts, hooks,
+//     AppModules and genesis export;
 //   - ante.go: the ante chain, with room for a chain's own gates;
 //   - export.go, zeroheight.go: genesis export, and the zero-height
 //     settlement of a chain with its own x/staking and x/distribution;

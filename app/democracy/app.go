@@ -10,10 +10,6 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
-	distrkeeper "github.com/cosmos/cosmos-sdk/x/distribution/keeper"
-	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
-	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
-	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 
 	"github.com/rampart-ics/rampart/app/base"
 	consumerapp "github.com/rampart-ics/rampart/app/consumer"
@@ -29,15 +25,13 @@ var DefaultNodeHome = base.NodeHome(".democracyd")
 
 // DemocracyApp is a democracy consumer's ABCI application: a consumer
 // (base.App and the consumer module, as in app/consumer) with its own
-// token, staking for governance, fee distribution and governance.
+// token, staking for governance, fee distribution and governance
+// (base.Staking: x/staking, x/mint, x/distribution, x/gov).
 type DemocracyApp struct {
 	*base.App
+	base.Staking
 
 	ConsumerKeeper *consumerkeeper.Keeper
-	StakingKeeper  *stakingkeeper.Keeper
-	DistrKeeper    distrkeeper.Keeper
-	GovKeeper      *govkeeper.Keeper
-	MintKeeper     mintkeeper.Keeper
 }
 
 // NewDemocracyApp builds the democracy consumer application. loadLatest

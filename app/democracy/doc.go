@@ -34,7 +34,8 @@
 //   - app.go: DemocracyApp and its constructor, with the plain consumer's
 //     ante gates and governance's proposal gate;
 //   - keepers.go: its stores and module accounts, and the keepers of
-//     x/staking, x/mint, x/distribution and x/gov;
+//     x/staking, x/mint, x/distribution and x/gov (built by base.Staking's
+//     helpers, as on the provider);
 //   - modules.go: the module list and the order of blockers and genesis;
 //   - export.go: genesis export, whose validators are the CCV set;
 //   - upgrades.go: its upgrades.

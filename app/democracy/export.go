@@ -6,7 +6,6 @@ import (
 
 	cmttypes "github.com/cometbft/cometbft/types"
 
-	"github.com/rampart-ics/rampart/app/base"
 	consumerapp "github.com/rampart-ics/rampart/app/consumer"
 )
 
@@ -18,13 +17,8 @@ import (
 func (app *DemocracyApp) ExportAppStateAndValidators(
 	forZeroHeight bool, jailAllowedAddrs, modulesToExport []string,
 ) (servertypes.ExportedApp, error) {
-	return app.ExportGenesis(forZeroHeight, modulesToExport, base.ExportHooks{
-		PrepForZeroHeight: func(ctx sdk.Context) error {
-			keepers := base.StakingKeepers{Staking: app.StakingKeeper, Distr: app.DistrKeeper, Slashing: app.SlashingKeeper}
-			return app.PrepForZeroHeight(ctx, keepers, jailAllowedAddrs)
-		},
-		Validators: func(ctx sdk.Context) ([]cmttypes.GenesisValidator, error) {
+	return app.ExportWithStaking(app.Staking, forZeroHeight, jailAllowedAddrs, modulesToExport,
+		func(ctx sdk.Context) ([]cmttypes.GenesisValidator, error) {
 			return consumerapp.ExportValidators(ctx, app.ConsumerKeeper)
-		},
-	})
+		})
 }

@@ -5,16 +5,11 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
-	distr "github.com/cosmos/cosmos-sdk/x/distribution"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 	evidencetypes "github.com/cosmos/cosmos-sdk/x/evidence/types"
-	"github.com/cosmos/cosmos-sdk/x/gov"
-	govclient "github.com/cosmos/cosmos-sdk/x/gov/client"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-	"github.com/cosmos/cosmos-sdk/x/mint"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
 	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
-	"github.com/cosmos/cosmos-sdk/x/staking"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
@@ -32,7 +27,7 @@ import (
 // genesis, and registers every module's services. The consumer module is the
 // only one that returns validator updates: x/staking's are dropped.
 func (app *DemocracyApp) initModules() {
-	cdc, common := app.AppCodec(), app.CommonModules()
+	common, own := app.CommonModules(), app.StakingModules(app.Staking)
 
 	allocator := democracydistr.Allocator{
 		Source:  consumertypes.ConsumerRedistributeName,
@@ -44,12 +39,10 @@ func (app *DemocracyApp) initModules() {
 	modules := []module.AppModule{
 		common.Auth,
 		common.Bank,
-		democracystaking.NewAppModule(staking.NewAppModule(cdc, app.StakingKeeper, app.AccountKeeper, app.BankKeeper, nil)),
-		democracydistr.NewAppModule(
-			distr.NewAppModule(cdc, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil),
-			allocator),
-		gov.NewAppModule(cdc, app.GovKeeper, app.AccountKeeper, app.BankKeeper, nil),
-		mint.NewAppModule(cdc, app.MintKeeper, app.AccountKeeper, nil, nil),
+		democracystaking.NewAppModule(own.Staking),
+		democracydistr.NewAppModule(own.Distr, allocator),
+		own.Gov,
+		own.Mint,
 		common.Upgrade,
 		common.Consensus,
 		common.IBC,
@@ -60,7 +53,7 @@ func (app *DemocracyApp) initModules() {
 		common.Evidence,
 	}
 	basics := map[string]module.AppModuleBasic{
-		govtypes.ModuleName: gov.NewAppModuleBasic([]govclient.ProposalHandler{}),
+		govtypes.ModuleName: own.GovBasic,
 	}
 
 	app.SetModuleManager(basics, base.ModuleOrder{

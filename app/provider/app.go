@@ -10,10 +10,6 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
-	distrkeeper "github.com/cosmos/cosmos-sdk/x/distribution/keeper"
-	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
-	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
-	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 
 	"github.com/rampart-ics/rampart/app/base"
 	providerkeeper "github.com/rampart-ics/rampart/x/provider/keeper"
@@ -26,14 +22,13 @@ const AppName = "rampart-provider"
 var DefaultNodeHome = base.NodeHome(".providerd")
 
 // ProviderApp is the provider chain's ABCI application: the keepers and
-// services every Rampart chain has (base.App) and the provider's own.
+// services every Rampart chain has (base.App), those of a chain with its
+// own stake (base.Staking: x/staking, x/mint, x/distribution, x/gov) and
+// the provider module's.
 type ProviderApp struct {
 	*base.App
+	base.Staking
 
-	StakingKeeper  *stakingkeeper.Keeper
-	MintKeeper     mintkeeper.Keeper
-	DistrKeeper    distrkeeper.Keeper
-	GovKeeper      *govkeeper.Keeper
 	ProviderKeeper *providerkeeper.Keeper
 }
 

@@ -11,12 +11,12 @@
 //
 //   - app.go: the ProviderApp type and its constructor;
 //   - keepers.go: its stores and module accounts, the keepers of x/staking,
-//     x/mint, x/distribution and x/gov, the provider module's keeper, the
-//     staking hooks and the IBC routes: "transfer" under the provider's
-//     rewards middleware, and "provider";
+//     x/mint, x/distribution and x/gov (built by base.Staking's helpers),
+//     the provider module's keeper, the staking hooks and the IBC routes:
+//     "transfer" under the provider's rewards middleware, and "provider";
 //   - modules.go: the module list and the order of blockers and genesis;
 //   - valupdates.go: why x/staking and x/genutil validator updates are
-//     dropped;
+//     dropped (x/staking's by x/democracy/staking's AppModule);
 //   - export.go: genesis export, whose validators are the provider module's
 //     consensus set;
 //   - upgrades.go: the provider's upgrades.

@@ -19,13 +19,7 @@ import (
 func (app *ProviderApp) ExportAppStateAndValidators(
 	forZeroHeight bool, jailAllowedAddrs, modulesToExport []string,
 ) (servertypes.ExportedApp, error) {
-	return app.ExportGenesis(forZeroHeight, modulesToExport, base.ExportHooks{
-		PrepForZeroHeight: func(ctx sdk.Context) error {
-			keepers := base.StakingKeepers{Staking: app.StakingKeeper, Distr: app.DistrKeeper, Slashing: app.SlashingKeeper}
-			return app.PrepForZeroHeight(ctx, keepers, jailAllowedAddrs)
-		},
-		Validators: app.exportValidators,
-	})
+	return app.ExportWithStaking(app.Staking, forZeroHeight, jailAllowedAddrs, modulesToExport, app.exportValidators)
 }
 
 // exportValidators returns the provider's CometBFT set: the provider

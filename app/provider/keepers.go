@@ -1,16 +1,9 @@
 package provider
 
 import (
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	authcodec "github.com/cosmos/cosmos-sdk/x/auth/codec"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
-	distrkeeper "github.com/cosmos/cosmos-sdk/x/distribution/keeper"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
-	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
-	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	porttypes "github.com/cosmos/ibc-go/v11/modules/core/05-port/types"
@@ -29,16 +22,11 @@ var chainConfig = base.Config{
 		stakingtypes.StoreKey, minttypes.StoreKey, distrtypes.StoreKey, govtypes.StoreKey,
 		providertypes.StoreKey,
 	},
-	ModuleAccounts: map[string][]string{
-		distrtypes.ModuleName:          nil,
-		minttypes.ModuleName:           {authtypes.Minter},
-		stakingtypes.BondedPoolName:    {authtypes.Burner, authtypes.Staking},
-		stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
-		govtypes.ModuleName:            {authtypes.Burner},
+	ModuleAccounts: base.WithStakingModuleAccounts(map[string][]string{
 		// Consumer rewards arrive here over ICS-20 before the provider module
 		// allocates them to validators.
 		ccvtypes.ConsumerRewardsPool: nil,
-	},
+	}),
 	// The gov account and the consumer rewards pool may receive plain sends:
 	// consumers send their rewards to the pool over ICS-20.
 	Receivers: []string{govtypes.ModuleName, ccvtypes.ConsumerRewardsPool},
@@ -51,42 +39,17 @@ func GetMaccPerms() map[string][]string { return chainConfig.MaccPerms() }
 // plain sends: all but the gov account and the consumer rewards pool.
 func BlockedAddresses() map[string]bool { return chainConfig.BlockedAddrs() }
 
-// initKeepers builds the provider's SDK keepers beyond base.App's, in
-// dependency order.
+// initKeepers builds x/staking, x/mint, x/distribution and x/gov, then
+// x/slashing and x/evidence on x/staking's keeper.
 func (app *ProviderApp) initKeepers() {
-	cdc, authority := app.AppCodec(), base.Authority()
-	cfg := sdk.GetConfig()
-
-	app.StakingKeeper = stakingkeeper.NewKeeper(
-		cdc, app.KVStoreService(stakingtypes.StoreKey), app.AccountKeeper, app.BankKeeper,
-		authority,
-		authcodec.NewBech32Codec(cfg.GetBech32ValidatorAddrPrefix()),
-		authcodec.NewBech32Codec(cfg.GetBech32ConsensusAddrPrefix()))
-
-	app.MintKeeper = mintkeeper.NewKeeper(
-		cdc, app.KVStoreService(minttypes.StoreKey), app.StakingKeeper,
-		app.AccountKeeper, app.BankKeeper, authtypes.FeeCollectorName, authority)
-
-	app.DistrKeeper = distrkeeper.NewKeeper(
-		cdc, app.KVStoreService(distrtypes.StoreKey), app.AccountKeeper,
-		app.BankKeeper, app.StakingKeeper, authtypes.FeeCollectorName, authority)
-
+	app.Staking = app.InitStaking()
 	app.InitSlashing(app.StakingKeeper)
-
-	app.GovKeeper = govkeeper.NewKeeper(
-		cdc, app.KVStoreService(govtypes.StoreKey), app.AccountKeeper, app.BankKeeper,
-		app.DistrKeeper, app.MsgServiceRouter(), govtypes.DefaultConfig(), authority,
-		govkeeper.NewDefaultCalculateVoteResultsAndVotingPower(app.StakingKeeper))
 }
 
-// setHooks registers the staking hooks once every hooked keeper exists.
-// SetHooks may be called only once.
+// setHooks registers the staking hooks once every hooked keeper exists:
+// x/distribution's, x/slashing's and the provider module's.
 func (app *ProviderApp) setHooks() {
-	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(
-		app.DistrKeeper.Hooks(),
-		app.SlashingKeeper.Hooks(),
-		app.ProviderKeeper.Hooks(),
-	))
+	app.SetStakingHooks(app.SlashingKeeper.Hooks(), app.ProviderKeeper.Hooks())
 }
 
 // initIBC builds IBC core, the 07-tendermint light client route, ICS-20

@@ -5,18 +5,13 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
-	distr "github.com/cosmos/cosmos-sdk/x/distribution"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 	evidencetypes "github.com/cosmos/cosmos-sdk/x/evidence/types"
 	"github.com/cosmos/cosmos-sdk/x/genutil"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
-	"github.com/cosmos/cosmos-sdk/x/gov"
-	govclient "github.com/cosmos/cosmos-sdk/x/gov/client"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
-	"github.com/cosmos/cosmos-sdk/x/mint"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
 	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
-	"github.com/cosmos/cosmos-sdk/x/staking"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
@@ -24,24 +19,26 @@ import (
 	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
 
 	"github.com/rampart-ics/rampart/app/base"
+	democracystaking "github.com/rampart-ics/rampart/x/democracy/staking"
 	providermodule "github.com/rampart-ics/rampart/x/provider"
 	providertypes "github.com/rampart-ics/rampart/x/provider/types"
 )
 
 // initModules builds the module manager, sets the order of blockers and
-// genesis, and registers every module's services.
+// genesis, and registers every module's services. x/staking and x/genutil
+// return no validator updates (see valupdates.go): the provider module does.
 func (app *ProviderApp) initModules() {
-	cdc, txConfig, common := app.AppCodec(), app.TxConfig(), app.CommonModules()
+	common, own := app.CommonModules(), app.StakingModules(app.Staking)
 
 	modules := []module.AppModule{
-		genutilNoValUpdates{genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig)},
+		genutilNoValUpdates{genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, app.TxConfig())},
 		common.Auth,
 		common.Bank,
-		stakingNoValUpdates{staking.NewAppModule(cdc, app.StakingKeeper, app.AccountKeeper, app.BankKeeper, nil)},
-		distr.NewAppModule(cdc, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil),
+		democracystaking.NewAppModule(own.Staking),
+		own.Distr,
 		common.Slashing,
-		gov.NewAppModule(cdc, app.GovKeeper, app.AccountKeeper, app.BankKeeper, nil),
-		mint.NewAppModule(cdc, app.MintKeeper, app.AccountKeeper, nil, nil),
+		own.Gov,
+		own.Mint,
 		common.Evidence,
 		common.Upgrade,
 		common.Consensus,
@@ -52,7 +49,7 @@ func (app *ProviderApp) initModules() {
 	}
 	basics := map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
-		govtypes.ModuleName:     gov.NewAppModuleBasic([]govclient.ProposalHandler{}),
+		govtypes.ModuleName:     own.GovBasic,
 	}
 
 	app.SetModuleManager(basics, base.ModuleOrder{

@@ -1,13 +1,11 @@
 package provider
 
 import (
-	"context"
 	"encoding/json"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	"github.com/cosmos/cosmos-sdk/x/staking"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 )
@@ -17,27 +15,11 @@ import (
 // x/staking's max_validators (the rest are bonded and may validate consumers,
 // but do not sign provider blocks). The module manager accepts validator
 // updates from one module only and errors when a second one returns any, so
-// the updates that x/staking computes in EndBlock and InitGenesis, and those
-// x/genutil returns when it delivers gentxs at genesis, are dropped here. The
+// the updates that x/staking computes in EndBlock and InitGenesis (by the
+// wrapper the democracy consumer uses too, x/democracy/staking), and those
+// x/genutil returns when it delivers gentxs at genesis, are dropped. The
 // state they leave behind (bonded set, last powers) is kept: the provider
 // module reads it.
-
-// stakingNoValUpdates is x/staking's AppModule without validator updates.
-type stakingNoValUpdates struct {
-	staking.AppModule
-}
-
-// EndBlock runs x/staking's EndBlock and drops its validator updates.
-func (m stakingNoValUpdates) EndBlock(ctx context.Context) ([]abci.ValidatorUpdate, error) {
-	_, err := m.AppModule.EndBlock(ctx)
-	return nil, err
-}
-
-// InitGenesis runs x/staking's InitGenesis and drops its validator updates.
-func (m stakingNoValUpdates) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, data json.RawMessage) []abci.ValidatorUpdate {
-	_ = m.AppModule.InitGenesis(ctx, cdc, data)
-	return nil
-}
 
 // genutilNoValUpdates is x/genutil's AppModule without validator updates.
 type genutilNoValUpdates struct {

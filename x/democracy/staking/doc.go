@@ -15,4 +15,8 @@
 // blocks, and bonding, unbonding and delegating to them never reaches
 // CometBFT. x/staking's own bookkeeping (bonded status, last powers,
 // unbonding queues) runs as usual: x/gov and x/distribution read it.
+//
+// The provider uses the same AppModule, for the same reason: its CometBFT
+// set is the provider module's (the first max_provider_consensus_validators
+// bonded validators), and x/staking's updates would be a second source.
 package staking
