@@ -6,7 +6,6 @@ import (
 	"io"
 
 	dbm "github.com/cosmos/cosmos-db"
-	"github.com/cosmos/gogoproto/proto"
 
 	corestore "cosmossdk.io/core/store"
 	"cosmossdk.io/log/v2"
@@ -20,7 +19,6 @@ import (
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	"github.com/cosmos/cosmos-sdk/types/msgservice"
 	"github.com/cosmos/cosmos-sdk/version"
 	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
 	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
@@ -135,13 +133,10 @@ func (app *App) Finish(loadLatest bool, gates ...sdk.AnteDecorator) {
 	app.SetEndBlocker(app.EndBlocker)
 	app.setAnteAndPostHandlers(gates)
 
-	// Report (do not fail on) Msg services without the signer annotations the
-	// SDK's signing code relies on.
-	if files, err := proto.MergedRegistry(); err != nil {
-		panic(err)
-	} else if err := msgservice.ValidateProtoAnnotations(files); err != nil {
-		app.logger.Warn("proto annotation check", "err", err)
-	}
+	// The proto annotations of the Msg services (signer fields, ...) are
+	// checked by TestProtoAnnotations, not here: they are fixed at build time,
+	// and the merged registry the check needs (several MiB) would be garbage
+	// right after every node start, raising the GC goal.
 
 	if loadLatest {
 		if err := app.LoadLatestVersion(); err != nil {

@@ -20,14 +20,12 @@ import (
 
 // registerReflection registers the autocli and reflection query services,
 // which let generic clients discover the app's commands and descriptors.
+// The reflection service builds its descriptor set on the first query (see
+// lazyReflectionService), not here.
 func (app *App) registerReflection() {
 	autocliv1.RegisterQueryServer(app.GRPCQueryRouter(),
 		runtimeservices.NewAutoCLIQueryService(app.ModuleManager.Modules))
-	reflectionSvc, err := runtimeservices.NewReflectionService()
-	if err != nil {
-		panic(err)
-	}
-	reflectionv1.RegisterReflectionServiceServer(app.GRPCQueryRouter(), reflectionSvc)
+	reflectionv1.RegisterReflectionServiceServer(app.GRPCQueryRouter(), &lazyReflectionService{})
 }
 
 // AutoCliOpts returns the autocli options that generate the daemon's tx and
