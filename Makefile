@@ -28,12 +28,18 @@ help: ## Show this help
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
+# What `<daemon> version` prints; each daemon fills in its own name.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \
+	-X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
+
 build: ## Build the binaries in cmd/ into build/
 	@mkdir -p $(BUILD_DIR)
-	$(GO) build -o $(BUILD_DIR)/ ./cmd/...
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BUILD_DIR)/ ./cmd/...
 
 install: ## Install the binaries in cmd/ into GOBIN
-	$(GO) install ./cmd/...
+	$(GO) install -ldflags '$(LDFLAGS)' ./cmd/...
 
 # Sequential sub-makes rather than prerequisites, so `make -j test` keeps the order.
 test: ## Everything CI runs: install protoc if needed, proto-check, lint, unit tests

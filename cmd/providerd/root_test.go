@@ -107,3 +107,13 @@ func TestRewardQueriesTakeArguments(t *testing.T) {
 		require.NotEmpty(t, cmd.Example, path)
 	}
 }
+
+// `providerd version` prints a version even from a build without -ldflags.
+func TestVersionPrintsSomething(t *testing.T) {
+	root := NewRootCmd()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetArgs([]string{"version"})
+	require.NoError(t, svrcmd.Execute(root, "", t.TempDir()))
+	require.NotEmpty(t, strings.TrimSpace(out.String()), "stdout: %q", out.String())
+}

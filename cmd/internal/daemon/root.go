@@ -66,6 +66,7 @@ type Spec struct {
 
 // NewRootCmd builds the daemon's root command.
 func NewRootCmd(spec Spec) *cobra.Command {
+	setVersion(spec.Use)
 	scratch, err := os.MkdirTemp("", spec.Use)
 	if err != nil {
 		panic(err)
